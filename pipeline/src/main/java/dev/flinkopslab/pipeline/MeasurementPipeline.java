@@ -1,0 +1,146 @@
+package dev.flinkopslab.pipeline;
+
+import dev.flinkopslab.measurements.DeadLetter;
+import dev.flinkopslab.measurements.Measurement;
+import dev.flinkopslab.measurements.WindowResult;
+import dev.flinkopslab.source.MeasurementGeneratorSource;
+import dev.flinkopslab.source.SourceRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The measurement pipeline:
+ *
+ * <pre>
+ * measurements source (8 partitions, per-partition watermarks, idleness)
+ *   → deserialize JSON ──(malformed)──→ dead letters + numInvalidRecords
+ *   → keyBy(location) → 1 s tumbling event-time windows → aggregate ──(late)──→ late records + numLateRecords
+ *   → window results
+ * </pre>
+ *
+ * {@link #build} adds the topology to an environment and returns its three outputs; {@link PipelineSinks}
+ * attaches the configured sinks. Every operator has a stable uid, so savepoints stay restorable.
+ */
+public final class MeasurementPipeline {
+
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+    public static final OutputTag<Measurement> LATE_RECORDS =
+            new OutputTag<>("late-records", TypeInformation.of(Measurement.class));
+
+    /** Operator uids: the contract with savepoints, and the names tests and tools look operators up by. */
+    public static final class Uids {
+        public static final String SOURCE = "measurements-source";
+        public static final String PARSE = "parse-measurements";
+        public static final String INJECT_FAILURE = "inject-failure";
+        public static final String WINDOWS = "window-aggregate";
+        public static final String COUNT_LATE = "count-late-records";
+
+        private Uids() {}
+    }
+
+    /** The streams the pipeline produces, before any sink. */
+    public record Outputs(DataStream<WindowResult> windows, DataStream<Measurement> lateRecords,
+                          DataStream<DeadLetter> deadLetters) {}
+
+    private MeasurementPipeline() {}
+
+    /**
+     * The Flink configuration of a run: parallelism, checkpointing, restart strategy, watermark interval, and
+     * two guards — no generic (Kryo) types and no operator without an explicit uid.
+     */
+    public static Configuration flinkConfiguration(PipelineConfig c) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.NAME, c.jobName);
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, c.parallelism);
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, c.watermarkInterval);
+        if (c.checkpointing != PipelineConfig.CheckpointMode.NONE) {
+            conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, c.checkpointInterval);
+            conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+                    c.checkpointing == PipelineConfig.CheckpointMode.EXACTLY_ONCE
+                            ? CheckpointingMode.EXACTLY_ONCE : CheckpointingMode.AT_LEAST_ONCE);
+        }
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, c.restart.flinkName);
+        switch (c.restart) {
+            case FIXED_DELAY -> {
+                conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, c.restartAttempts);
+                conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, c.restartDelay);
+            }
+            case EXPONENTIAL_DELAY -> {
+                conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, c.restartAttempts);
+                conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, c.restartDelay);
+            }
+            case NONE -> { }
+        }
+        return conf;
+    }
+
+    /** An environment (local, test MiniCluster or cluster, whichever is in context) configured for a run. */
+    public static StreamExecutionEnvironment environment(PipelineConfig c) {
+        return StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(c));
+    }
+
+    /** Adds the pipeline to {@code env} and returns its outputs; attach sinks with {@link PipelineSinks#attach}. */
+    public static Outputs build(StreamExecutionEnvironment env, PipelineConfig c) {
+        WatermarkStrategy<SourceRecord> watermarks = WatermarkStrategy.forBoundedOutOfOrderness(c.outOfOrderness);
+        if (!c.idleTimeout.isZero()) {
+            watermarks = watermarks.withIdleness(c.idleTimeout);
+        }
+        // No timestamp assigner: the source sets each record's timestamp, as a Kafka record carries its own.
+        DataStream<SourceRecord> records = env
+                .fromSource(new MeasurementGeneratorSource(c.generator), watermarks, "Measurements source")
+                .uid(Uids.SOURCE);
+
+        TypeInformation<Measurement> measurementType = TypeInformation.of(Measurement.class);
+        SingleOutputStreamOperator<Measurement> parsed = c.parse == PipelineConfig.ParseMode.JSON
+                ? records.process(new ParseMeasurements(DEAD_LETTERS), measurementType)
+                        .uid(Uids.PARSE).name("Deserialize JSON")
+                : records.process(new TrivialParse(), measurementType)
+                        .uid(Uids.PARSE).name("Trivial parse (benchmark floor)");
+        DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DEAD_LETTERS);
+
+        DataStream<Measurement> measurements = parsed;
+        if (c.failAfterRecords > 0) {
+            measurements = parsed
+                    .map(new InjectFailure(c.failAfterRecords, c.checkpointing != PipelineConfig.CheckpointMode.NONE),
+                            measurementType)
+                    .uid(Uids.INJECT_FAILURE).name("Inject failure");
+        }
+
+        TypeInformation<WindowAccumulator> accumulatorType = TypeInformation.of(WindowAccumulator.class);
+        SingleOutputStreamOperator<WindowResult> windows = measurements
+                .keyBy(new LocationKey())
+                .window(TumblingEventTimeWindows.of(c.windowSize))
+                .sideOutputLateData(LATE_RECORDS)
+                .aggregate(new AggregateMeasurements(), new EmitWindowResult(), accumulatorType, accumulatorType,
+                        TypeInformation.of(WindowResult.class))
+                .uid(Uids.WINDOWS).name("Windows per location");
+
+        DataStream<Measurement> late = windows.getSideOutput(LATE_RECORDS)
+                .process(new CountLateRecords(), measurementType)
+                .uid(Uids.COUNT_LATE).name("Count late records");
+        return new Outputs(windows, late, deadLetters);
+    }
+
+    /** The key: a measurement's location. */
+    static final class LocationKey implements KeySelector<Measurement, String> {
+        @Override
+        public String getKey(Measurement m) {
+            return m.location;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.flinkopslab.pipeline;
+
+import dev.flinkopslab.source.GeneratorConfig;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything that shapes one run of the measurement pipeline, in one typed place. Immutable; build it with
+ * {@link #builder()} or change a copy through {@link #toBuilder()}. Defaults:
+ *
+ * <ul>
+ *   <li>{@code generator} {@link GeneratorConfig#defaults()} (8 partitions, unbounded, unthrottled);
+ *   <li>{@code parallelism} 4;
+ *   <li>{@code outOfOrderness} 250 ms — the watermark's bounded out-of-orderness;
+ *   <li>{@code idleTimeout} 5 s — a partition silent this long stops holding the watermark back (0 = never);
+ *   <li>{@code watermarkInterval} 200 ms — how often watermarks are emitted (Flink's default);
+ *   <li>{@code windowSize} 1 s — tumbling event-time windows;
+ *   <li>{@code checkpointing} {@link CheckpointMode#EXACTLY_ONCE}, every {@code checkpointInterval} 10 s;
+ *   <li>{@code restart} fixed delay, 10 attempts, 1 s apart;
+ *   <li>{@code sink} {@link SinkKind#PRINT}; {@code outputDir} {@code target/output} for {@link SinkKind#FILE};
+ *   <li>{@code parse} {@link ParseMode#JSON};
+ *   <li>{@code failAfterRecords} 0 — when positive, subtask 0 throws once, after that many records and a
+ *       completed checkpoint (a rehearsed failure, for demos and tests).
+ * </ul>
+ */
+public final class PipelineConfig {
+
+    /** The guarantee checkpoints give; NONE loses all state (windows in progress) on a restart. */
+    public enum CheckpointMode { EXACTLY_ONCE, AT_LEAST_ONCE, NONE }
+
+    /** Where results go: stdout/stderr, exactly-once part files, or nowhere (benchmarks). */
+    public enum SinkKind { PRINT, FILE, DISCARD }
+
+    /** JSON is the real job; TRIVIAL skips JSON to measure what the rest of the job costs (the "Flink floor"). */
+    public enum ParseMode { JSON, TRIVIAL }
+
+    /** Flink's restart strategies, as named in its configuration ({@code restart-strategy.type}). */
+    public enum RestartKind {
+        NONE("none"), FIXED_DELAY("fixed-delay"), EXPONENTIAL_DELAY("exponential-delay");
+
+        final String flinkName;
+
+        RestartKind(String flinkName) {
+            this.flinkName = flinkName;
+        }
+    }
+
+    public static final String DEFAULT_JOB_NAME = "measurement-pipeline";
+
+    public final GeneratorConfig generator;
+    public final int parallelism;
+    public final Duration outOfOrderness;
+    public final Duration idleTimeout;
+    public final Duration watermarkInterval;
+    public final Duration windowSize;
+    public final CheckpointMode checkpointing;
+    public final Duration checkpointInterval;
+    public final RestartKind restart;
+    public final int restartAttempts;
+    public final Duration restartDelay;
+    public final SinkKind sink;
+    public final String outputDir;
+    public final ParseMode parse;
+    public final long failAfterRecords;
+    public final String jobName;
+
+    private PipelineConfig(Builder b) {
+        this.generator = Objects.requireNonNull(b.generator, "generator");
+        this.parallelism = b.parallelism;
+        this.outOfOrderness = b.outOfOrderness;
+        this.idleTimeout = b.idleTimeout;
+        this.watermarkInterval = b.watermarkInterval;
+        this.windowSize = b.windowSize;
+        this.checkpointing = b.checkpointing;
+        this.checkpointInterval = b.checkpointInterval;
+        this.restart = b.restart;
+        this.restartAttempts = b.restartAttempts;
+        this.restartDelay = b.restartDelay;
+        this.sink = b.sink;
+        this.outputDir = b.outputDir;
+        this.parse = b.parse;
+        this.failAfterRecords = b.failAfterRecords;
+        this.jobName = b.jobName;
+        validate();
+    }
+
+    private void validate() {
+        require(parallelism >= 1, "parallelism must be at least 1 (got " + parallelism + ")");
+        require(!outOfOrderness.isNegative(), "out-of-orderness must not be negative");
+        require(!idleTimeout.isNegative(), "idle timeout must not be negative (0 disables idleness)");
+        require(watermarkInterval.toMillis() > 0, "watermark interval must be positive");
+        require(windowSize.toMillis() > 0, "window size must be positive");
+        require(checkpointing == CheckpointMode.NONE || checkpointInterval.toMillis() >= 10,
+                "checkpoint interval must be at least 10 ms (got " + checkpointInterval.toMillis() + " ms)");
+        require(restartAttempts >= 0, "restart attempts must not be negative");
+        require(failAfterRecords >= 0, "fail-after must not be negative");
+        require(sink != SinkKind.FILE || (outputDir != null && !outputDir.isBlank()),
+                "the file sink needs an output directory");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static PipelineConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().generator(generator).parallelism(parallelism).outOfOrderness(outOfOrderness)
+                .idleTimeout(idleTimeout).watermarkInterval(watermarkInterval).windowSize(windowSize)
+                .checkpointing(checkpointing).checkpointInterval(checkpointInterval)
+                .restart(restart, restartAttempts, restartDelay).sink(sink).outputDir(outputDir).parse(parse)
+                .failAfterRecords(failAfterRecords).jobName(jobName);
+    }
+
+    /** Builds a {@link PipelineConfig}; {@link #build()} rejects inconsistent values with a clear message. */
+    public static final class Builder {
+        private GeneratorConfig generator = GeneratorConfig.defaults();
+        private int parallelism = 4;
+        private Duration outOfOrderness = Duration.ofMillis(250);
+        private Duration idleTimeout = Duration.ofSeconds(5);
+        private Duration watermarkInterval = Duration.ofMillis(200);
+        private Duration windowSize = Duration.ofSeconds(1);
+        private CheckpointMode checkpointing = CheckpointMode.EXACTLY_ONCE;
+        private Duration checkpointInterval = Duration.ofSeconds(10);
+        private RestartKind restart = RestartKind.FIXED_DELAY;
+        private int restartAttempts = 10;
+        private Duration restartDelay = Duration.ofSeconds(1);
+        private SinkKind sink = SinkKind.PRINT;
+        private String outputDir = "target/output";
+        private ParseMode parse = ParseMode.JSON;
+        private long failAfterRecords = 0;
+        private String jobName = DEFAULT_JOB_NAME;
+
+        private Builder() {}
+
+        public Builder generator(GeneratorConfig v) { generator = v; return this; }
+        public Builder parallelism(int v) { parallelism = v; return this; }
+        public Builder outOfOrderness(Duration v) { outOfOrderness = v; return this; }
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        public Builder watermarkInterval(Duration v) { watermarkInterval = v; return this; }
+        public Builder windowSize(Duration v) { windowSize = v; return this; }
+        public Builder checkpointing(CheckpointMode v) { checkpointing = v; return this; }
+        public Builder checkpointInterval(Duration v) { checkpointInterval = v; return this; }
+        public Builder restart(RestartKind kind, int attempts, Duration delay) {
+            restart = kind;
+            restartAttempts = attempts;
+            restartDelay = delay;
+            return this;
+        }
+        public Builder sink(SinkKind v) { sink = v; return this; }
+        public Builder outputDir(String v) { outputDir = v; return this; }
+        public Builder parse(ParseMode v) { parse = v; return this; }
+        public Builder failAfterRecords(long v) { failAfterRecords = v; return this; }
+        public Builder jobName(String v) { jobName = v; return this; }
+
+        public PipelineConfig build() {
+            return new PipelineConfig(this);
+        }
+    }
+}
