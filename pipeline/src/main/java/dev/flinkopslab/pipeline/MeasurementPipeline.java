@@ -5,7 +5,6 @@ import dev.flinkopslab.measurements.Measurement;
 import dev.flinkopslab.measurements.WindowResult;
 import dev.flinkopslab.source.MeasurementGeneratorSource;
 import dev.flinkopslab.source.SourceRecord;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -62,6 +61,11 @@ public final class MeasurementPipeline {
      * two guards — no generic (Kryo) types and no operator without an explicit uid.
      */
     public static Configuration flinkConfiguration(PipelineConfig c) {
+        return flinkConfiguration(c, PipelineParts.REFERENCE);
+    }
+
+    /** {@link #flinkConfiguration(PipelineConfig)}, then whatever {@code parts} change in it. */
+    public static Configuration flinkConfiguration(PipelineConfig c, PipelineParts parts) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.NAME, c.jobName);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, c.parallelism);
@@ -86,31 +90,35 @@ public final class MeasurementPipeline {
             }
             case NONE -> { }
         }
+        parts.configure(conf, c);
         return conf;
     }
 
     /** An environment (local, test MiniCluster or cluster, whichever is in context) configured for a run. */
     public static StreamExecutionEnvironment environment(PipelineConfig c) {
-        return StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(c));
+        return environment(c, PipelineParts.REFERENCE);
+    }
+
+    public static StreamExecutionEnvironment environment(PipelineConfig c, PipelineParts parts) {
+        return StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(c, parts));
     }
 
     /** Adds the pipeline to {@code env} and returns its outputs; attach sinks with {@link PipelineSinks#attach}. */
     public static Outputs build(StreamExecutionEnvironment env, PipelineConfig c) {
-        WatermarkStrategy<SourceRecord> watermarks = WatermarkStrategy.forBoundedOutOfOrderness(c.outOfOrderness);
-        if (!c.idleTimeout.isZero()) {
-            watermarks = watermarks.withIdleness(c.idleTimeout);
-        }
+        return build(env, c, PipelineParts.REFERENCE);
+    }
+
+    /** The pipeline with some of its parts replaced (exercises, benchmarks). */
+    public static Outputs build(StreamExecutionEnvironment env, PipelineConfig c, PipelineParts parts) {
         // No timestamp assigner: the source sets each record's timestamp, as a Kafka record carries its own.
         DataStream<SourceRecord> records = env
-                .fromSource(new MeasurementGeneratorSource(c.generator), watermarks, "Measurements source")
+                .fromSource(new MeasurementGeneratorSource(c.generator), parts.watermarks(c), "Measurements source")
                 .uid(Uids.SOURCE);
 
         TypeInformation<Measurement> measurementType = TypeInformation.of(Measurement.class);
-        SingleOutputStreamOperator<Measurement> parsed = c.parse == PipelineConfig.ParseMode.JSON
-                ? records.process(new ParseMeasurements(DEAD_LETTERS), measurementType)
-                        .uid(Uids.PARSE).name("Deserialize JSON")
-                : records.process(new TrivialParse(), measurementType)
-                        .uid(Uids.PARSE).name("Trivial parse (benchmark floor)");
+        SingleOutputStreamOperator<Measurement> parsed = records
+                .process(parts.deserializer(c), measurementType)
+                .uid(Uids.PARSE).name(c.parse == PipelineConfig.ParseMode.JSON ? "Deserialize JSON" : "Trivial parse");
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DEAD_LETTERS);
 
         DataStream<Measurement> measurements = parsed;
@@ -120,14 +128,13 @@ public final class MeasurementPipeline {
                             measurementType)
                     .uid(Uids.INJECT_FAILURE).name("Inject failure");
         }
+        measurements = parts.beforeWindows(measurements, c);
 
-        TypeInformation<WindowAccumulator> accumulatorType = TypeInformation.of(WindowAccumulator.class);
-        SingleOutputStreamOperator<WindowResult> windows = measurements
-                .keyBy(new LocationKey())
-                .window(TumblingEventTimeWindows.of(c.windowSize))
-                .sideOutputLateData(LATE_RECORDS)
-                .aggregate(new AggregateMeasurements(), new EmitWindowResult(), accumulatorType, accumulatorType,
-                        TypeInformation.of(WindowResult.class))
+        SingleOutputStreamOperator<WindowResult> windows = parts
+                .aggregate(measurements
+                        .keyBy(new LocationKey())
+                        .window(TumblingEventTimeWindows.of(c.windowSize))
+                        .sideOutputLateData(LATE_RECORDS))
                 .uid(Uids.WINDOWS).name("Windows per location");
 
         DataStream<Measurement> late = windows.getSideOutput(LATE_RECORDS)

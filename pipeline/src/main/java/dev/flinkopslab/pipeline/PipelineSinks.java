@@ -9,6 +9,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
@@ -54,8 +55,7 @@ public final class PipelineSinks {
         }
     }
 
-    private static void text(org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator<String> lines,
-                             String output, Sink<String> sink) {
+    private static void text(SingleOutputStreamOperator<String> lines, String output, Sink<String> sink) {
         DataStream<String> formatted = lines.uid(output + "-format").name("Format " + output);
         formatted.sinkTo(sink).uid(output + "-sink").name("Sink " + output);
     }

@@ -54,16 +54,18 @@ class SideOutputsTest {
 
     @Test
     void lateRecordsGoToTheLateOutputAndEveryOtherRecordToAWindow(@TempDir Path out) throws Exception {
-        GeneratorConfig generator = GeneratorConfig.builder().seed(4).maxRecords(30_000).lateFraction(0.02).build();
+        // Replayed at 10,000/s, the nominal event-time rate, so watermarks advance with the data as they would live.
+        GeneratorConfig generator = GeneratorConfig.builder().seed(4).maxRecords(30_000).lateFraction(0.02)
+                .eventsPerSecond(10_000).build();
         PipelineConfig config = PipelineConfig.builder().generator(generator).parallelism(4)
                 .idleTimeout(Duration.ZERO).checkpointInterval(Duration.ofMillis(500)).build();
         PipelineRun run = new PipelineRun(config, out);
 
         JobID jobId = run.runToCompletion().getJobID();
 
-        // Late records trail by 1.2 s or more, far beyond the 250 ms bound: nearly all miss their window.
+        // Which delayed records miss their window depends on how far the watermark got; only delayed ones can.
         long late = run.lateRecords().size();
-        assertThat(late).isBetween(400L, 700L);
+        assertThat(late).isPositive().isLessThanOrEqualTo(ExpectedResults.delayedRecords(generator));
         assertThat(counted(jobId, CountLateRecords.LATE_RECORDS_METRIC)).isEqualTo(late);
         long inWindows = run.windows().stream().mapToLong(line -> Long.parseLong(line.split(",")[3])).sum();
         assertThat(inWindows + late).isEqualTo(30_000);

@@ -59,6 +59,19 @@ public final class ExpectedResults {
         return new ArrayList<>(keys);
     }
 
+    /** How many records the generator delayed beyond the out-of-orderness (the candidates for being late). */
+    public static long delayedRecords(GeneratorConfig g) {
+        long origin = g.resolveOrigin(0);
+        MeasurementRecordGenerator generator = new MeasurementRecordGenerator(g);
+        long n = 0;
+        for (int p = 0; p < g.partitions(); p++) {
+            for (long o = 0; o < recordsProduced(g, p); o++) {
+                n += generator.generateBounded(p, o, origin).late() ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private static long recordsProduced(GeneratorConfig g, int partition) {
         long all = g.recordsInPartition(partition);
         return g.isIdle(partition) ? Math.min(all, g.idleAfterRecords()) : all;
