@@ -2,6 +2,7 @@ package dev.flinkopslab.testing;
 
 import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PipelineConfig;
+import dev.flinkopslab.pipeline.PartFiles;
 import dev.flinkopslab.pipeline.PipelineSinks;
 import java.nio.file.Path;
 import java.util.List;

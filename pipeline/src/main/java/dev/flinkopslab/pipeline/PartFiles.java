@@ -1,4 +1,4 @@
-package dev.flinkopslab.testing;
+package dev.flinkopslab.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,48 @@
+package dev.flinkopslab.exercises.check;
+
+import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.Variant;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Runs an exercise's check and keeps its result: a job that cannot start or throws is a clear FAIL with the
+ * cause, never a crash of the checker. Results go to {@code reportDir} as JSON and one HTML report.
+ */
+public final class Checker {
+    private Checker() {}
+
+    public static CheckResult check(Exercise exercise, Variant variant, Path reportDir, PrintStream progress) {
+        long start = System.nanoTime();
+        CheckResult result;
+        try {
+            Path work = Files.createDirectories(reportDir.resolve("runs")
+                    .resolve(exercise.number() + "-" + variant.name().toLowerCase(Locale.ROOT) + "-" + System.currentTimeMillis()));
+            result = exercise.check(variant, new CheckContext(work, progress));
+        } catch (Throwable t) {
+            result = new CheckResult(exercise, variant);
+            result.error = "the job did not run: " + rootCause(t);
+            result.hint = "Fix what the error names (the job's log is in the lab log), then check again.";
+        }
+        result.seconds = (System.nanoTime() - start) / 1e9;
+        result.finishedAtMillis = System.currentTimeMillis();
+        try {
+            CheckReports.save(reportDir, result);
+        } catch (IOException e) {
+            progress.println("  (could not write the report under " + reportDir + ": " + e.getMessage() + ")");
+        }
+        return result;
+    }
+
+    static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + message;
+    }
+}
