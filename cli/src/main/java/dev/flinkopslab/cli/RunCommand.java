@@ -208,8 +208,10 @@ final class RunCommand implements Callable<Integer> {
             } catch (TimeoutException e) {
                 return cancel("stopped (--duration " + DurationConverter.format(duration) + " reached)");
             } catch (java.util.concurrent.ExecutionException e) {
-                if (summarized.get()) {
-                    return ExitCodes.OK; // cancelled by Ctrl-C while we were waiting
+                if (summarized.get() || jvmShuttingDown()) {
+                    // Ctrl-C: our hook cancels and prints the summary; Flink's own hooks may take the
+                    // cluster down first, which fails the job here. Neither is a job failure.
+                    return ExitCodes.OK;
                 }
                 summary("failed", "FAILED");
                 throw new LabException("job failed: " + ExitCodes.rootMessage(e) + " (details in " + LabLog.file() + ")");
@@ -253,6 +255,17 @@ final class RunCommand implements Callable<Integer> {
 
         private static String seconds(long millis) {
             return String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+        }
+
+        private static boolean jvmShuttingDown() {
+            Thread probe = new Thread(() -> { });
+            try {
+                Runtime.getRuntime().addShutdownHook(probe);
+                Runtime.getRuntime().removeShutdownHook(probe);
+                return false;
+            } catch (IllegalStateException e) {
+                return true;
+            }
         }
 
         private static void removeHook(Thread hook) {
