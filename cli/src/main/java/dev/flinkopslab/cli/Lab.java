@@ -1,0 +1,57 @@
+package dev.flinkopslab.cli;
+
+import dev.flinkopslab.pipeline.PipelineConfig;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.flink.runtime.util.EnvironmentInformation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code lab} command line: run the measurement pipeline with its Web UI, or benchmark it. */
+@Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = Lab.Version.class,
+        description = "Run and measure the flink-ops-lab measurement pipeline on an embedded Flink.",
+        subcommands = {RunCommand.class, BenchCommand.class})
+public final class Lab implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line and returns its exit code; main and the tests both come through here. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Lab());
+        // Registered after the subcommands exist, so picocli passes them down to run and bench.
+        cl.registerConverter(PipelineConfig.CheckpointMode.class, new DashedEnumConverter<>(PipelineConfig.CheckpointMode.class));
+        cl.registerConverter(PipelineConfig.SinkKind.class, new DashedEnumConverter<>(PipelineConfig.SinkKind.class));
+        cl.registerConverter(PipelineConfig.RestartKind.class, new DashedEnumConverter<>(PipelineConfig.RestartKind.class));
+        return cl.setOut(out).setErr(err)
+                .setParameterExceptionHandler(ExitCodes.PARAMETERS)
+                .setExecutionExceptionHandler(ExitCodes.EXECUTION);
+    }
+
+    /** {@code lab} alone is a usage error: say so in one line rather than dumping the help. */
+    @Override
+    public Integer call() {
+        return ExitCodes.usage(spec.commandLine(), "missing command: run or bench");
+    }
+
+    static String flinkVersion() {
+        return EnvironmentInformation.getVersion();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String lab = Lab.class.getPackage().getImplementationVersion();
+            return new String[] {"lab " + (lab == null ? "0.1.0-SNAPSHOT" : lab) + " (Flink " + flinkVersion() + ")"};
+        }
+    }
+}
