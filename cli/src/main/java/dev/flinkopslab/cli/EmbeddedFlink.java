@@ -2,6 +2,7 @@ package dev.flinkopslab.cli;
 
 import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PipelineConfig;
+import dev.flinkopslab.pipeline.PipelineParts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,7 +17,11 @@ final class EmbeddedFlink {
     private EmbeddedFlink() {}
 
     static Configuration configuration(PipelineConfig cfg, int port) {
-        Configuration conf = MeasurementPipeline.flinkConfiguration(cfg);
+        return configuration(cfg, PipelineParts.REFERENCE, port);
+    }
+
+    static Configuration configuration(PipelineConfig cfg, PipelineParts parts, int port) {
+        Configuration conf = MeasurementPipeline.flinkConfiguration(cfg, parts);
         conf.set(RestOptions.PORT, port);
         conf.set(RestOptions.BIND_PORT, String.valueOf(port));
         conf.set(RestOptions.ADDRESS, HOST);

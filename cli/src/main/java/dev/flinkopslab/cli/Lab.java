@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** The {@code lab} command line: run the measurement pipeline with its Web UI, or benchmark it. */
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = Lab.Version.class,
         description = "Run and measure the flink-ops-lab measurement pipeline on an embedded Flink.",
-        subcommands = {RunCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, ExercisesCommand.class, ExerciseCommand.class,
+                CheckCommand.class})
 public final class Lab implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +41,7 @@ public final class Lab implements Callable<Integer> {
     /** {@code lab} alone is a usage error: say so in one line rather than dumping the help. */
     @Override
     public Integer call() {
-        return ExitCodes.usage(spec.commandLine(), "missing command: run or bench");
+        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run or check");
     }
 
     static String flinkVersion() {

@@ -2,6 +2,7 @@ package dev.flinkopslab.cli;
 
 import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PipelineConfig;
+import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.pipeline.PipelineConfig.CheckpointMode;
 import dev.flinkopslab.pipeline.PipelineConfig.RestartKind;
 import dev.flinkopslab.pipeline.PipelineConfig.SinkKind;
@@ -118,6 +119,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineConfig cfg = config();
+        checkPort(spec, port);
+        PrintWriter out = spec.commandLine().getOut();
+        printHeader(out, cfg);
+        return runWithWebUi(cfg, PipelineParts.REFERENCE, port, duration, out);
+    }
+
+    /** One clear line when the port is out of range or taken, before anything starts. */
+    static void checkPort(CommandSpec spec, int port) {
         if (port < 1 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be within 1..65535 (got " + port + ")");
         }
@@ -125,12 +134,17 @@ final class RunCommand implements Callable<Integer> {
             throw new LabException("port " + port + " is already in use (another Flink or lab?). "
                     + "Choose another with --port, e.g. --port " + (port == 65535 ? 8082 : port + 1) + ".");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        printHeader(out, cfg);
+    }
 
+    /**
+     * Runs the pipeline with {@code parts} on an embedded Flink with the Web UI on {@code port}, until the input
+     * ends, {@code duration} passes (null: no limit) or Ctrl-C; prints one summary line.
+     */
+    static int runWithWebUi(PipelineConfig cfg, PipelineParts parts, int port, Duration duration, PrintWriter out)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(
-                EmbeddedFlink.configuration(cfg, port));
-        PipelineSinks.attach(MeasurementPipeline.build(env, cfg), cfg);
+                EmbeddedFlink.configuration(cfg, parts, port));
+        PipelineSinks.attach(MeasurementPipeline.build(env, cfg, parts), cfg);
         long started = System.nanoTime();
         JobClient job = env.executeAsync(cfg.jobName);
         return new Supervisor(job, started, out).await(duration);

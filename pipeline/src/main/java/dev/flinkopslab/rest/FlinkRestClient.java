@@ -59,9 +59,31 @@ public final class FlinkRestClient {
         return get("/jobs/" + jobId).path("state").asText();
     }
 
-    /** Records the job's source vertex has emitted, summed over its subtasks (Flink's numRecordsOut). */
+    /**
+     * Records the job's sources have emitted, summed over subtasks: the source operators' own numRecordsOut
+     * (not the vertex's write-records, which counts what leaves the whole chain over the network).
+     */
     public long sourceRecordsOut(String jobId) throws IOException {
-        JsonNode source = get("/jobs/" + jobId).path("vertices").path(0);
-        return source.path("metrics").path("write-records").asLong();
+        return operatorMetricSum(jobId, "Source", "numRecordsOut");
+    }
+
+    /**
+     * Sum over subtasks of an operator metric, for operators whose metric name starts with
+     * {@code operatorPrefix} (Flink replaces spaces and special characters in operator names by '_').
+     */
+    public long operatorMetricSum(String jobId, String operatorPrefix, String metric) throws IOException {
+        long sum = 0;
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            String base = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
+            for (JsonNode available : get(base)) {
+                String id = available.path("id").asText();
+                if (id.startsWith(operatorPrefix) && id.endsWith("." + metric)) {
+                    for (JsonNode value : get(base + "?get=" + id + "&agg=sum")) {
+                        sum += (long) value.path("sum").asDouble();
+                    }
+                }
+            }
+        }
+        return sum;
     }
 }

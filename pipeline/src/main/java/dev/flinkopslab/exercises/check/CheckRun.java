@@ -28,12 +28,15 @@ public final class CheckRun implements AutoCloseable {
     private final EmbeddedCluster cluster;
     private final JobClient job;
     private final PipelineConfig config;
+    private final java.io.PrintStream progress;
     private final long startNanos = System.nanoTime();
+    private long nextProgressNanos = startNanos;
 
-    private CheckRun(EmbeddedCluster cluster, JobClient job, PipelineConfig config) {
+    private CheckRun(EmbeddedCluster cluster, JobClient job, PipelineConfig config, java.io.PrintStream progress) {
         this.cluster = cluster;
         this.job = job;
         this.config = config;
+        this.progress = progress;
     }
 
     public static CheckRun start(PipelineConfig config, PipelineParts parts, CheckContext context) throws Exception {
@@ -55,7 +58,7 @@ public final class CheckRun implements AutoCloseable {
             MeasurementPipeline.Outputs outputs = MeasurementPipeline.build(env, c, parts);
             PipelineSinks.attach(outputs, c);
             probes.accept(outputs);
-            return new CheckRun(cluster, env.executeAsync(c.jobName), c);
+            return new CheckRun(cluster, env.executeAsync(c.jobName), c, context.progress());
         } catch (Exception e) {
             cluster.close();
             throw e;
@@ -91,6 +94,7 @@ public final class CheckRun implements AutoCloseable {
         long deadline = System.nanoTime() + max.toNanos();
         JobStatus status = status();
         while (!status.isGloballyTerminalState() && System.nanoTime() < deadline) {
+            reportProgress(status);
             Thread.sleep(200);
             status = status();
         }
@@ -109,18 +113,30 @@ public final class CheckRun implements AutoCloseable {
      */
     public void runFor(Duration duration, Duration every, CheckContext context, Sampler sampler) throws Exception {
         long end = System.nanoTime() + duration.toNanos();
-        long nextProgress = System.nanoTime();
         while (System.nanoTime() < end) {
             JobStatus status = status();
             if (status.isGloballyTerminalState()) {
                 return;
             }
             sampler.sample(secondsSinceStart());
-            if (System.nanoTime() >= nextProgress) {
-                context.progress().printf("  %5.1fs / %ds  job %s%n", secondsSinceStart(), duration.toSeconds(), status);
-                nextProgress = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            }
+            reportProgress(status);
             Thread.sleep(Math.max(1, Math.min(every.toMillis(), (end - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    /** A line every 5 s: the check takes a while, and a learner should see it is alive. */
+    private void reportProgress(JobStatus status) {
+        if (System.nanoTime() >= nextProgressNanos) {
+            progress.printf("  %5.1fs  job %s, %d failures so far%n", secondsSinceStart(), status, failuresOrMinusOne());
+            nextProgressNanos = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        }
+    }
+
+    private int failuresOrMinusOne() {
+        try {
+            return failures();
+        } catch (Exception e) {
+            return -1;
         }
     }
 
