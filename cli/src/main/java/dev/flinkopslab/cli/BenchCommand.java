@@ -186,7 +186,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Path writeReport(Instant started, List<Run> runs, double ratio) throws Exception {
-        Path file = output != null ? output : Path.of("target", "bench", "bench-" + FILE_STAMP.format(started) + ".json");
+        Path file = output != null ? output
+                : Path.of(System.getProperty("lab.home", "."), "target", "bench", "bench-" + FILE_STAMP.format(started) + ".json");
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("timestamp", started.toString());
         report.put("flinkVersion", Lab.flinkVersion());
