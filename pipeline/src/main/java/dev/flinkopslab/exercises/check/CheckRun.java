@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -46,6 +48,20 @@ public final class CheckRun implements AutoCloseable {
     /** @param probes adds measuring operators to the pipeline's outputs (they need a uid and a name, too) */
     public static CheckRun start(PipelineConfig config, PipelineParts parts, CheckContext context,
                                  Consumer<MeasurementPipeline.Outputs> probes) throws Exception {
+        return start(config, parts, context, probes, null);
+    }
+
+    /**
+     * Starts the job restoring its state from a savepoint (or retained checkpoint), as {@code flink run -s} does.
+     * Whether the restore works shows in the job's status and exception history, not here.
+     */
+    public static CheckRun startFromSavepoint(PipelineConfig config, PipelineParts parts, CheckContext context,
+                                              Path savepoint) throws Exception {
+        return start(config, parts, context, outputs -> {}, savepoint);
+    }
+
+    private static CheckRun start(PipelineConfig config, PipelineParts parts, CheckContext context,
+                                  Consumer<MeasurementPipeline.Outputs> probes, Path restoreFrom) throws Exception {
         PipelineConfig c = config.toBuilder().sink(PipelineConfig.SinkKind.FILE)
                 .outputDir(context.workDir().resolve("output").toString()).build();
         Configuration jobConfiguration = MeasurementPipeline.flinkConfiguration(c, parts);
@@ -53,6 +69,9 @@ public final class CheckRun implements AutoCloseable {
         Configuration clusterConfiguration = RetainedMetrics.addTo(new Configuration(jobConfiguration));
         clusterConfiguration.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(500));
         EmbeddedCluster cluster = EmbeddedCluster.start(clusterConfiguration, c.parallelism);
+        if (restoreFrom != null) {
+            jobConfiguration.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
+        }
         try {
             StreamExecutionEnvironment env = cluster.environment(jobConfiguration);
             MeasurementPipeline.Outputs outputs = MeasurementPipeline.build(env, c, parts);
@@ -146,6 +165,17 @@ public final class CheckRun implements AutoCloseable {
             job.cancel().get(30, TimeUnit.SECONDS);
             awaitEnd(Duration.ofSeconds(30));
         }
+    }
+
+    /**
+     * Stops the job with a savepoint in {@code directory} (the job's sources stop, a final savepoint is taken,
+     * the job ends FINISHED) and returns the savepoint's path.
+     */
+    public Path stopWithSavepoint(Path directory) throws Exception {
+        String location = job.stopWithSavepoint(false, directory.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(60, TimeUnit.SECONDS);
+        awaitEnd(Duration.ofSeconds(30));
+        return location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
     }
 
     /** Failures the job went through (Flink's exception history; each one is a restart, or the final failure). */
