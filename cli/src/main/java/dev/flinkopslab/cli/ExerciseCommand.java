@@ -59,7 +59,9 @@ final class ExerciseCommand implements Callable<Integer> {
             out.println("  check       ./lab check " + e.number());
             out.println("  Flink log   " + LabLog.file());
             out.flush();
-            return RunCommand.runWithWebUi(cfg, e.parts(solution ? Variant.SOLUTION : Variant.LEARNER), port, duration, out);
+            Variant variant = solution ? Variant.SOLUTION : Variant.LEARNER;
+            java.io.PrintStream progress = new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+            return RunCommand.runWithWebUi(cfg, e.partsForRun(variant, progress), port, duration, out);
         }
     }
 }

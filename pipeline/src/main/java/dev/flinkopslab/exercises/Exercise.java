@@ -27,6 +27,14 @@ public interface Exercise {
     /** The pipeline parts of the learner's code or of the solution. */
     PipelineParts parts(Variant variant);
 
+    /**
+     * The parts {@code lab exercise run} runs: {@link #parts} unless the exercise needs a step first (for
+     * instance an earlier version of the job and its savepoint). Steps print what they do to {@code progress}.
+     */
+    default PipelineParts partsForRun(Variant variant, java.io.PrintStream progress) {
+        return parts(variant);
+    }
+
     /** Runs the variant on an embedded Flink and measures the figure that matters. */
     CheckResult check(Variant variant, CheckContext context) throws Exception;
 }

@@ -71,13 +71,18 @@ public final class StateMigrationExercise implements Exercise {
                 .build();
     }
 
-    /**
-     * Version 2 (the learner's or the solution), deployed as an upgrade: unless the configuration already names
-     * a state to recover from, {@link PipelineParts#configure} first runs version 1 briefly and points the job
-     * at its savepoint. The check does the same steps itself, with its own measured data.
-     */
+    /** Version 2: the learner's or the solution. */
     @Override
     public PipelineParts parts(Variant variant) {
+        return withStatistics(version2(variant));
+    }
+
+    /**
+     * Version 2 deployed as an upgrade: version 1 runs briefly first and the job starts from its savepoint
+     * (see {@link V1Deployment}). The check does the same steps itself, with its own measured data.
+     */
+    @Override
+    public PipelineParts partsForRun(Variant variant, java.io.PrintStream progress) {
         return new PipelineParts() {
             @Override
             public DataStream<Measurement> beforeWindows(DataStream<Measurement> measurements, PipelineConfig c) {
@@ -87,7 +92,7 @@ public final class StateMigrationExercise implements Exercise {
             @Override
             public void configure(Configuration flinkConfiguration, PipelineConfig c) {
                 if (!flinkConfiguration.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
-                    Path savepoint = V1Deployment.savepoint(c, System.out);
+                    Path savepoint = V1Deployment.savepoint(c, progress);
                     flinkConfiguration.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
                 }
             }
