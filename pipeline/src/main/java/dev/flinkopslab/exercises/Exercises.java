@@ -1,7 +1,9 @@
 package dev.flinkopslab.exercises;
 
+import dev.flinkopslab.exercises.checkpoints.CheckpointTuningExercise;
 import dev.flinkopslab.exercises.failures.FrequentFailuresExercise;
 import dev.flinkopslab.exercises.migration.StateMigrationExercise;
+import dev.flinkopslab.exercises.metrics.MetricsMonitoringExercise;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,9 @@ import java.util.stream.Stream;
 public final class Exercises {
     private static final List<Exercise> ALL = Stream.<Exercise>of(
                     new FrequentFailuresExercise(),
-                    new StateMigrationExercise())
+                    new StateMigrationExercise(),
+                    new CheckpointTuningExercise(),
+                    new MetricsMonitoringExercise())
             .sorted(Comparator.comparingInt(Exercise::number))
             .toList();
 

@@ -3,8 +3,11 @@ package dev.flinkopslab.pipeline;
 import dev.flinkopslab.measurements.Measurement;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Incremental window aggregation: one small accumulator per key and window, never the records themselves. */
-final class AggregateMeasurements implements AggregateFunction<Measurement, WindowAccumulator, WindowAccumulator> {
+/**
+ * Incremental window aggregation: one small accumulator per key and window, never the records themselves.
+ * Public so that exercises can pair it with their own window function.
+ */
+public final class AggregateMeasurements implements AggregateFunction<Measurement, WindowAccumulator, WindowAccumulator> {
 
     @Override
     public WindowAccumulator createAccumulator() {

@@ -1,0 +1,90 @@
+package dev.flinkopslab.exercises.checkpoints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkopslab.exercises.DoNotChangeThis;
+import dev.flinkopslab.exercises.check.CheckRun;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A job's checkpoints as the REST API reports them ({@code /jobs/:id/checkpoints}), collected while the job
+ * runs: the API keeps only the latest few in its history, so reading it often enough keeps every checkpoint.
+ */
+@DoNotChangeThis("the check measures through it")
+final class CheckpointHistory {
+    /** One checkpoint as last seen; {@code triggeredAt} in seconds since the check started. */
+    record Checkpoint(long id, String status, double triggeredAt, long stateSize, long checkpointedSize,
+                      long durationMs) {
+        boolean completed() {
+            return status.equals("COMPLETED");
+        }
+
+        boolean ended() {
+            return completed() || status.equals("FAILED");
+        }
+    }
+
+    private final Map<Long, Checkpoint> byId = new TreeMap<>();
+
+    /** Reads the history now and keeps what it says about each checkpoint. */
+    void read(CheckRun run) throws Exception {
+        double now = run.secondsSinceStart();
+        long nowMs = System.currentTimeMillis();
+        JsonNode stats = run.rest().get("/jobs/" + run.jobId() + "/checkpoints");
+        for (JsonNode c : stats.path("history")) {
+            double triggeredAt = now - (nowMs - c.path("trigger_timestamp").asLong()) / 1000.0;
+            byId.put(c.path("id").asLong(), new Checkpoint(c.path("id").asLong(), c.path("status").asText(),
+                    triggeredAt, c.path("state_size").asLong(), c.path("checkpointed_size").asLong(),
+                    c.path("end_to_end_duration").asLong()));
+        }
+    }
+
+    /**
+     * Checkpoints that started and failed (expired, declined ...). Unlike the REST counts' {@code failed}, this
+     * leaves out triggers refused while the job's tasks were still starting, which are no checkpoint's fault.
+     */
+    long failed() {
+        return byId.values().stream().filter(c -> c.status.equals("FAILED")).count();
+    }
+
+    List<Checkpoint> completed() {
+        return byId.values().stream().filter(Checkpoint::completed).toList();
+    }
+
+    /**
+     * State size of the last completed checkpoint over that of an early one: the first triggered at least
+     * {@code warmUpSeconds} after the first completed checkpoint (by then every task runs and a healthy job's
+     * state has filled up).
+     */
+    double sizeGrowth(double warmUpSeconds) {
+        List<Checkpoint> completed = completed();
+        if (completed.isEmpty()) {
+            return Double.NaN;
+        }
+        double warmedUp = completed.get(0).triggeredAt + warmUpSeconds;
+        Checkpoint early = completed.stream().filter(c -> c.triggeredAt >= warmedUp).findFirst().orElse(null);
+        if (early == null || completed.get(completed.size() - 1) == early || early.stateSize == 0) {
+            return Double.NaN;
+        }
+        return (double) completed.get(completed.size() - 1).stateSize / early.stateSize;
+    }
+
+    /** The 90th percentile of end-to-end durations of checkpoints that ended, completed or failed. */
+    double durationP90Millis() {
+        List<Long> durations = new ArrayList<>();
+        byId.values().stream().filter(Checkpoint::ended).forEach(c -> durations.add(c.durationMs));
+        if (durations.isEmpty()) {
+            return Double.NaN;
+        }
+        long[] sorted = durations.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted[(int) Math.ceil(0.9 * sorted.length) - 1];
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(byId.values().toArray());
+    }
+}
