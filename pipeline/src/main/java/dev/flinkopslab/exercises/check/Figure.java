@@ -20,6 +20,11 @@ public record Figure(String name, double value, String unit, String target, bool
         return new Figure(name, value, unit, "= " + format(expected) + (unit.isEmpty() ? "" : " " + unit), value == expected);
     }
 
+    public static Figure between(String name, double value, String unit, double min, double max) {
+        return new Figure(name, value, unit, format(min) + " – " + format(max) + (unit.isEmpty() ? "" : " " + unit),
+                value >= min && value <= max);
+    }
+
     public String formattedValue() {
         return format(value) + (unit.isEmpty() ? "" : " " + unit);
     }

@@ -143,9 +143,8 @@ public final class MetricsMonitoringExercise implements Exercise {
                 ? s.invalidRecords / (MALFORMED_FRACTION * s.recordsRead) : Double.NaN;
         result.figure(Figure.equalTo("metrics endpoint serving the job", last.isPresent() ? 1 : 0, "", 1))
                 .figure(Figure.atLeast("numInvalidRecords exported", s.invalidRecords, "", 1))
-                .figure(new Figure("numInvalidRecords ÷ (1% of records read)", ratio, "",
-                        String.format(Locale.ROOT, "%.1f – %.1f", MIN_INVALID_RATIO, MAX_INVALID_RATIO),
-                        ratio >= MIN_INVALID_RATIO && ratio <= MAX_INVALID_RATIO))
+                .figure(Figure.between("numInvalidRecords ÷ (1% of records read)", ratio, "", MIN_INVALID_RATIO,
+                        MAX_INVALID_RATIO))
                 .figure(new Figure("eventTimeLag p50 (slowest subtask)", s.lagP50, "ms",
                         String.format(Locale.ROOT, "0 – %.0f ms", MAX_LAG_P50_MS),
                         s.minLagP50 >= 0 && s.lagP50 <= MAX_LAG_P50_MS));
