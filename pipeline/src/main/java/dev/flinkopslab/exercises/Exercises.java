@@ -1,6 +1,7 @@
 package dev.flinkopslab.exercises;
 
 import dev.flinkopslab.exercises.failures.FrequentFailuresExercise;
+import dev.flinkopslab.exercises.latency.LatencyExercise;
 import dev.flinkopslab.exercises.watermarks.WatermarksExercise;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.stream.Stream;
 public final class Exercises {
     private static final List<Exercise> ALL = Stream.<Exercise>of(
                     new FrequentFailuresExercise(),
-                    new WatermarksExercise())
+                    new WatermarksExercise(),
+                    new LatencyExercise())
             .sorted(Comparator.comparingInt(Exercise::number))
             .toList();
 
