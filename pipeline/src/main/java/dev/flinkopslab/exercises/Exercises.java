@@ -4,6 +4,8 @@ import dev.flinkopslab.exercises.checkpoints.CheckpointTuningExercise;
 import dev.flinkopslab.exercises.failures.FrequentFailuresExercise;
 import dev.flinkopslab.exercises.migration.StateMigrationExercise;
 import dev.flinkopslab.exercises.metrics.MetricsMonitoringExercise;
+import dev.flinkopslab.exercises.latency.LatencyExercise;
+import dev.flinkopslab.exercises.watermarks.WatermarksExercise;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,9 @@ public final class Exercises {
                     new FrequentFailuresExercise(),
                     new StateMigrationExercise(),
                     new CheckpointTuningExercise(),
-                    new MetricsMonitoringExercise())
+                    new MetricsMonitoringExercise(),
+                    new WatermarksExercise(),
+                    new LatencyExercise())
             .sorted(Comparator.comparingInt(Exercise::number))
             .toList();
 

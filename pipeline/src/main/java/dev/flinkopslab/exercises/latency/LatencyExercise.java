@@ -1,0 +1,170 @@
+package dev.flinkopslab.exercises.latency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkopslab.exercises.DoNotChangeThis;
+import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.Variant;
+import dev.flinkopslab.exercises.check.CheckContext;
+import dev.flinkopslab.exercises.check.CheckResult;
+import dev.flinkopslab.exercises.check.CheckRun;
+import dev.flinkopslab.exercises.check.Figure;
+import dev.flinkopslab.exercises.check.RetainedMetrics;
+import dev.flinkopslab.exercises.latency.solution.WindowResultPartsSolution;
+import dev.flinkopslab.pipeline.MeasurementPipeline;
+import dev.flinkopslab.pipeline.PipelineConfig;
+import dev.flinkopslab.pipeline.PipelineParts;
+import dev.flinkopslab.source.GeneratorConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.HistogramStatistics;
+import org.apache.flink.metrics.Metric;
+
+/** Exercise 3: window results that arrive seconds after their window has closed. */
+@DoNotChangeThis("the check measures your WindowResultParts through this class")
+public final class LatencyExercise implements Exercise {
+    /** A steady 4,000 records/s; event times up to 200 ms out of order, as always. */
+    static final GeneratorConfig CHECK_DATA = GeneratorConfig.builder().unbounded().eventsPerSecond(4_000).build();
+    static final Duration RUN = Duration.ofSeconds(16);
+    /** Event time at the start left out of the latency figures: it includes the job's start. */
+    static final long WARM_UP_MS = 5_000;
+    /** The pipeline's out-of-orderness bound (250 ms) is the wait no fix can remove; 150 ms on top of it. */
+    static final double MAX_P99_MS = 400;
+    /** Ten locations a second for the ~10 s measured. */
+    static final long MIN_RESULTS = 50;
+    /**
+     * Accumulators, timers and the chained sinks' state (~11 KB), not the readings of every open window (at
+     * 4,000 records/s, 0.3–1.3 s of them: 80–400 KB, more with slow watermarks).
+     */
+    static final double MAX_WINDOW_STATE_KB = 32;
+    static final String WINDOW_VERTEX = "Windows per location";
+
+    @Override
+    public int number() {
+        return 3;
+    }
+
+    @Override
+    public String slug() {
+        return "latency";
+    }
+
+    @Override
+    public String title() {
+        return "Latency";
+    }
+
+    @Override
+    public String symptom() {
+        return "window results arrive seconds after their window has closed";
+    }
+
+    @Override
+    public PipelineConfig runConfig() {
+        return PipelineConfig.builder().generator(CHECK_DATA).build();
+    }
+
+    @Override
+    public PipelineParts parts(Variant variant) {
+        return variant == Variant.SOLUTION ? new WindowResultPartsSolution() : new WindowResultParts();
+    }
+
+    @Override
+    public CheckResult check(Variant variant, CheckContext context) throws Exception {
+        // Checkpoints every 5 s, so the window state is measured in a checkpoint of a running job.
+        PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
+                .checkpointInterval(Duration.ofSeconds(5)).build();
+        CheckResult result = new CheckResult(this, variant);
+        try (CheckRun run = CheckRun.start(config, parts(variant), context, LatencyExercise::probeLatency)) {
+            run.runFor(RUN, Duration.ofMillis(250), context, t -> latestLatency(run)
+                    .ifPresent(ms -> result.point("result latency (ms after window end)", t, ms)));
+            long stateBytes = windowStateBytes(run);
+            if (run.status() == JobStatus.FAILED) {
+                result.error = "the job failed: " + run.failureCause();
+            }
+            HistogramStatistics latency = run.histograms(EmitLatencyProbe.LATENCY_METRIC).stream()
+                    .map(Histogram::getStatistics).findFirst().orElseThrow();
+            Figure p99 = latencyP99(latency);
+            if (latency.size() > 0) {
+                context.progress().printf(Locale.ROOT, "  result latency over %d results: p50 %.0f ms, p99 %.0f ms, max %d ms%n",
+                        latency.size(), latency.getQuantile(0.5), latency.getQuantile(0.99), latency.getMax());
+            }
+            Figure state = windowState(stateBytes);
+            result.figure(p99)
+                    .figure(Figure.atLeast("window results measured", latency.size(), "", MIN_RESULTS))
+                    .figure(state);
+            return result.hint(hint(p99, state));
+        }
+    }
+
+    private static Figure latencyP99(HistogramStatistics latency) {
+        String name = "result latency p99 (wall clock − window end)";
+        return latency.size() == 0
+                ? new Figure(name + ", not measured: no results", -1, "ms", "≤ " + (long) MAX_P99_MS + " ms", false)
+                : Figure.atMost(name, latency.getQuantile(0.99), "ms", MAX_P99_MS);
+    }
+
+    private static Figure windowState(long bytes) {
+        String name = "window state (largest checkpoint)";
+        return bytes < 0
+                ? new Figure(name + ", not measured: no checkpoint", -1, "KB", "≤ " + (long) MAX_WINDOW_STATE_KB + " KB", false)
+                : Figure.atMost(name, bytes / 1024.0, "KB", MAX_WINDOW_STATE_KB);
+    }
+
+    /** The probe sits one network hop after the windows, at parallelism 1: where a sink or a dashboard reads. */
+    private static void probeLatency(MeasurementPipeline.Outputs outputs) {
+        outputs.windows().rebalance().sinkTo(new EmitLatencyProbe(WARM_UP_MS)).setParallelism(1)
+                .uid("check-result-latency").name("Check: result latency");
+    }
+
+    private static Optional<Long> latestLatency(CheckRun run) {
+        for (Metric m : RetainedMetrics.metrics(run.jobId(), EmitLatencyProbe.LATEST_METRIC)) {
+            if (m instanceof Gauge<?> g && g.getValue() instanceof Long ms && ms > 0) {
+                return Optional.of(ms);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The largest state of the window operator's vertex over the job's completed checkpoints; -1 if none
+     * completed. The largest, because a checkpoint taken just after windows fired finds little buffered.
+     */
+    private static long windowStateBytes(CheckRun run) throws IOException {
+        String job = "/jobs/" + run.jobId();
+        String windowVertex = null;
+        for (JsonNode vertex : run.rest().get(job).path("vertices")) {
+            if (vertex.path("name").asText().contains(WINDOW_VERTEX)) {
+                windowVertex = vertex.path("id").asText();
+            }
+        }
+        long largest = -1;
+        for (JsonNode checkpoint : run.rest().get(job + "/checkpoints").path("history")) {
+            if (windowVertex != null && checkpoint.path("status").asText().equals("COMPLETED")) {
+                JsonNode details = run.rest().get(job + "/checkpoints/details/" + checkpoint.path("id").asLong());
+                largest = Math.max(largest, details.path("tasks").path(windowVertex).path("state_size").asLong(-1));
+            }
+        }
+        return largest;
+    }
+
+    private static String hint(Figure p99, Figure state) {
+        List<String> hints = new ArrayList<>();
+        if (!p99.met()) {
+            hints.add("Results wait long after their window's end. Follow a result from the watermark that closes "
+                    + "its window to the operator after the windows: what decides when a watermark is emitted, and "
+                    + "when a network buffer is sent?");
+        }
+        if (!state.met()) {
+            hints.add("The window operator keeps every reading of every open window in its state and goes through "
+                    + "them all when the window fires. Compute the result as the readings arrive.");
+        }
+        return String.join(" ", hints) + " Details in the exercise README.";
+    }
+}
