@@ -92,7 +92,9 @@ final class GeneratorReader implements SourceReader<SourceRecord, PartitionSplit
         CompletableFuture<Void> next = new CompletableFuture<>();
         available = next;
         if (earliestDueNanos != Long.MAX_VALUE) {
-            CompletableFuture.delayedExecutor(earliestDueNanos - nowNanos, TimeUnit.NANOSECONDS)
+            // Complete on the JDK's timer thread itself: its default executor would start a thread per wake-up
+            // on small machines (the common pool has no parallelism there).
+            CompletableFuture.delayedExecutor(earliestDueNanos - nowNanos, TimeUnit.NANOSECONDS, Runnable::run)
                     .execute(() -> next.complete(null));
         }
         return InputStatus.NOTHING_AVAILABLE;
