@@ -1,6 +1,8 @@
 package dev.flinkopslab.exercises;
 
+import dev.flinkopslab.exercises.capacity.CapacityExercise;
 import dev.flinkopslab.exercises.failures.FrequentFailuresExercise;
+import dev.flinkopslab.exercises.reuse.ObjectReuseExercise;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,9 @@ import java.util.stream.Stream;
 /** All exercises, in the order of the training agenda. */
 public final class Exercises {
     private static final List<Exercise> ALL = Stream.<Exercise>of(
-                    new FrequentFailuresExercise())
+                    new FrequentFailuresExercise(),
+                    new CapacityExercise(),
+                    new ObjectReuseExercise())
             .sorted(Comparator.comparingInt(Exercise::number))
             .toList();
 

@@ -51,7 +51,7 @@ public final class CapacityExercise implements Exercise {
     @Override
     public PipelineConfig runConfig() {
         return PipelineConfig.builder()
-                .generator(GeneratorConfig.builder().unbounded().eventsPerSecond(25_000).build())
+                .generator(GeneratorConfig.builder().unbounded().eventsPerSecond(30_000).build())
                 .parallelism(2)
                 .build();
     }

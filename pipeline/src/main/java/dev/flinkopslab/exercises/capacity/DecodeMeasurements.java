@@ -29,8 +29,8 @@ import org.apache.flink.util.Collector;
  * event holding all its fields (and the raw payload, handy when debugging), and a second step picks the
  * measurement out of the event. It is correct — and the job cannot keep up with the topic. Run it
  * ({@code ./lab exercise run 4}) and look at the Web UI: which vertex is busy (Busy/Backpressured on the job
- * graph, the BackPressure tab), where a thread dump of the TaskManager spends its time, and the warning
- * in the lab log about generic types. {@code ./lab check 4} replays the same records through your job and
+ * graph, the BackPressure tab), where thread dumps of the TaskManager find the busy task's thread, and
+ * the lines about {@code GenericType} in the lab log. {@code ./lab check 4} replays the same records through your job and
  * through the reference, as fast as each can, and compares their throughput.
  */
 public class DecodeMeasurements extends PipelineParts {
