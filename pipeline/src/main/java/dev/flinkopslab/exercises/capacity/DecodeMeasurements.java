@@ -30,8 +30,8 @@ import org.apache.flink.util.Collector;
  * measurement out of the event. It is correct — and the job cannot keep up with the topic. Run it
  * ({@code ./lab exercise run 4}) and look at the Web UI: which vertex is busy (Busy/Backpressured on the job
  * graph, the BackPressure tab), where thread dumps of the TaskManager find the busy task's thread, and
- * the lines about {@code GenericType} in the lab log. {@code ./lab check 4} replays the same records through your job and
- * through the reference, as fast as each can, and compares their throughput.
+ * the lines about {@code GenericType} in the lab log. {@code ./lab check 4} replays the same records
+ * through your job and through the reference, as fast as each can, and compares their throughput.
  */
 public class DecodeMeasurements extends PipelineParts {
     /** Any JSON event, as a map of its fields. */
