@@ -8,6 +8,7 @@ import dev.flinkopslab.exercises.check.CheckResult;
 import dev.flinkopslab.exercises.check.CheckRun;
 import dev.flinkopslab.exercises.check.Figure;
 import dev.flinkopslab.exercises.check.JobThroughput;
+import dev.flinkopslab.exercises.check.SideBySide;
 import dev.flinkopslab.exercises.reuse.solution.CleanReadingsSolution;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
@@ -16,9 +17,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -86,17 +84,14 @@ public final class ObjectReuseExercise implements Exercise {
     public CheckResult check(Variant variant, CheckContext context) throws Exception {
         PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
                 .idleTimeout(Duration.ZERO).restart(PipelineConfig.RestartKind.NONE, 0, Duration.ZERO).build();
-        // Both runs at the same time, each on its own embedded cluster, so a busy machine slows both alike.
-        ExecutorService runner = Executors.newFixedThreadPool(2);
+        // Side by side, so that a busy machine slows both alike and the throughput figure means something.
+        List<CheckRun> runs = SideBySide.start(config, parts(variant, false), "object-reuse-off",
+                parts(variant, true), "object-reuse-on", context);
         Run off;
         Run on;
-        try {
-            Future<Run> offRun = runner.submit(() -> run("object reuse off", config, parts(variant, false), context));
-            Future<Run> onRun = runner.submit(() -> run("object reuse on", config, parts(variant, true), context));
-            off = offRun.get();
-            on = onRun.get();
-        } finally {
-            runner.shutdownNow();
+        try (CheckRun offRun = runs.get(0); CheckRun onRun = runs.get(1)) {
+            off = measure("object reuse off", offRun, context);
+            on = measure("object reuse on", onRun, context);
         }
         long differing = differing(off.windows, on.windows);
         context.progress().printf("  %,d window results with object reuse off, %,d with it on, %,d differ%n",
@@ -112,21 +107,18 @@ public final class ObjectReuseExercise implements Exercise {
 
     private record Run(double recordsPerSecond, List<String> windows) {}
 
-    private static Run run(String label, PipelineConfig config, PipelineParts parts, CheckContext context)
-            throws Exception {
-        CheckContext own = new CheckContext(context.workDir().resolve(label.replace(' ', '-')), context.progress());
-        try (CheckRun run = CheckRun.start(config, parts, own)) {
-            JobStatus status = run.awaitEnd(Duration.ofSeconds(120));
-            if (status != JobStatus.FINISHED) {
-                throw new IllegalStateException("the job with " + label + " did not finish (" + status + "): "
-                        + run.failureCause());
-            }
-            Duration took = JobThroughput.duration(run.rest(), run.jobId());
-            double rate = JobThroughput.recordsPerSecond(config.generator.maxRecords(), took);
-            context.progress().printf("  %-16s %,d records in %.1f s: %,.0f records/s%n", label,
-                    config.generator.maxRecords(), took.toMillis() / 1000.0, rate);
-            return new Run(rate, run.windows());
+    private static Run measure(String label, CheckRun run, CheckContext context) throws Exception {
+        JobStatus status = run.awaitEnd(Duration.ofSeconds(120));
+        if (status != JobStatus.FINISHED) {
+            throw new IllegalStateException("the job with " + label + " did not finish (" + status + "): "
+                    + run.failureCause());
         }
+        long records = run.config().generator.maxRecords();
+        Duration took = JobThroughput.duration(run.rest(), run.jobId());
+        double rate = JobThroughput.recordsPerSecond(records, took);
+        context.progress().printf("  %-16s %,d records in %.1f s: %,.0f records/s%n", label, records,
+                took.toMillis() / 1000.0, rate);
+        return new Run(rate, run.windows());
     }
 
     /** Window results (location and window) whose line differs between the runs, or that only one run has. */
