@@ -25,7 +25,7 @@ import org.apache.flink.configuration.PipelineOptions;
 @DoNotChangeThis("the check measures your CleanReadings through this class")
 public final class ObjectReuseExercise implements Exercise {
     /** The same fixed records for both runs, replayed as fast as each can go. */
-    static final GeneratorConfig CHECK_DATA = GeneratorConfig.builder().seed(505).maxRecords(40_000).build();
+    static final GeneratorConfig CHECK_DATA = GeneratorConfig.builder().seed(505).maxRecords(120_000).build();
 
     @Override
     public int number() {
