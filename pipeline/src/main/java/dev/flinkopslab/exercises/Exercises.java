@@ -1,10 +1,12 @@
 package dev.flinkopslab.exercises;
 
+import dev.flinkopslab.exercises.capacity.CapacityExercise;
 import dev.flinkopslab.exercises.checkpoints.CheckpointTuningExercise;
 import dev.flinkopslab.exercises.failures.FrequentFailuresExercise;
-import dev.flinkopslab.exercises.migration.StateMigrationExercise;
-import dev.flinkopslab.exercises.metrics.MetricsMonitoringExercise;
 import dev.flinkopslab.exercises.latency.LatencyExercise;
+import dev.flinkopslab.exercises.metrics.MetricsMonitoringExercise;
+import dev.flinkopslab.exercises.migration.StateMigrationExercise;
+import dev.flinkopslab.exercises.reuse.ObjectReuseExercise;
 import dev.flinkopslab.exercises.watermarks.WatermarksExercise;
 import java.util.Comparator;
 import java.util.List;
@@ -15,11 +17,13 @@ import java.util.stream.Stream;
 public final class Exercises {
     private static final List<Exercise> ALL = Stream.<Exercise>of(
                     new FrequentFailuresExercise(),
-                    new StateMigrationExercise(),
-                    new CheckpointTuningExercise(),
-                    new MetricsMonitoringExercise(),
                     new WatermarksExercise(),
-                    new LatencyExercise())
+                    new LatencyExercise(),
+                    new CapacityExercise(),
+                    new ObjectReuseExercise(),
+                    new CheckpointTuningExercise(),
+                    new StateMigrationExercise(),
+                    new MetricsMonitoringExercise())
             .sorted(Comparator.comparingInt(Exercise::number))
             .toList();
 

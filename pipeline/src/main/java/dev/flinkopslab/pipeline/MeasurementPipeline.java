@@ -116,14 +116,12 @@ public final class MeasurementPipeline {
                 .uid(Uids.SOURCE);
 
         TypeInformation<Measurement> measurementType = TypeInformation.of(Measurement.class);
-        SingleOutputStreamOperator<Measurement> parsed = records
-                .process(parts.deserializer(c), measurementType)
-                .uid(Uids.PARSE).name(c.parse == PipelineConfig.ParseMode.JSON ? "Deserialize JSON" : "Trivial parse");
-        DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DEAD_LETTERS);
+        PipelineParts.Deserialized parsed = parts.deserialize(records, c);
+        DataStream<DeadLetter> deadLetters = parsed.deadLetters();
 
-        DataStream<Measurement> measurements = parsed;
+        DataStream<Measurement> measurements = parsed.measurements();
         if (c.failAfterRecords > 0) {
-            measurements = parsed
+            measurements = measurements
                     .map(new InjectFailure(c.failAfterRecords, c.checkpointing != PipelineConfig.CheckpointMode.NONE),
                             measurementType)
                     .uid(Uids.INJECT_FAILURE).name("Inject failure");

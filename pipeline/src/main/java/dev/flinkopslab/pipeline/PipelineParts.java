@@ -1,5 +1,6 @@
 package dev.flinkopslab.pipeline;
 
+import dev.flinkopslab.measurements.DeadLetter;
 import dev.flinkopslab.measurements.Measurement;
 import dev.flinkopslab.measurements.WindowResult;
 import dev.flinkopslab.source.SourceRecord;
@@ -30,6 +31,21 @@ public class PipelineParts {
     public ProcessFunction<SourceRecord, Measurement> deserializer(PipelineConfig c) {
         return c.parse == PipelineConfig.ParseMode.JSON
                 ? new ParseMeasurements(MeasurementPipeline.DEAD_LETTERS) : new TrivialParse();
+    }
+
+    /** What deserialization produces: the measurements, and the malformed records as dead letters. */
+    public record Deserialized(DataStream<Measurement> measurements, DataStream<DeadLetter> deadLetters) {}
+
+    /**
+     * Deserialization as a stream step. The reference runs {@link #deserializer} as one operator and takes the
+     * dead letters from its side output; a variant may parse in several operators (each with a uid and a name).
+     */
+    public Deserialized deserialize(DataStream<SourceRecord> records, PipelineConfig c) {
+        SingleOutputStreamOperator<Measurement> parsed = records
+                .process(deserializer(c), TypeInformation.of(Measurement.class))
+                .uid(MeasurementPipeline.Uids.PARSE)
+                .name(c.parse == PipelineConfig.ParseMode.JSON ? "Deserialize JSON" : "Trivial parse");
+        return new Deserialized(parsed, parsed.getSideOutput(MeasurementPipeline.DEAD_LETTERS));
     }
 
     /** Steps between deserialization and the windows; none in the reference. Each added step needs a uid and a name. */
