@@ -1,6 +1,7 @@
 package dev.flinkopslab.cli;
 
 import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.TroubledStreamingJob;
 import dev.flinkopslab.exercises.Variant;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import java.io.PrintWriter;
@@ -30,7 +31,8 @@ final class ExerciseCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "<exercise>", description = "Number or name of the exercise (see 'lab exercises').")
+        @Parameters(paramLabel = "<exercise>", description = "Number or name of the exercise (see 'lab exercises'), "
+                + "or 'all': the troubled job, with your code of every exercise at once.")
         String exercise;
 
         @Option(names = "--solution", description = "Run the reference solution instead of your code.")
@@ -46,6 +48,9 @@ final class ExerciseCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (exercise.equals("all")) {
+                return runTroubledJob();
+            }
             Exercise e = ExerciseArgs.find(spec, exercise);
             RunCommand.checkPort(spec, port);
             PipelineConfig cfg = e.runConfig();
@@ -62,6 +67,22 @@ final class ExerciseCommand implements Callable<Integer> {
             Variant variant = solution ? Variant.SOLUTION : Variant.LEARNER;
             java.io.PrintStream progress = new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
             return RunCommand.runWithWebUi(cfg, e.partsForRun(variant, progress), port, duration, out);
+        }
+
+        private int runTroubledJob() throws Exception {
+            if (solution) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "'all' runs your code of every exercise; --solution goes with one exercise");
+            }
+            RunCommand.checkPort(spec, port);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("lab exercise run all: the troubled job — your code of exercises 1, 2, 3, 5, 6 and 8 at once");
+            out.println("  Web UI      " + EmbeddedFlink.url(port));
+            out.println("  symptoms    restarts, windows that never fire, late results, growing checkpoints");
+            out.println("  start with  ./lab exercises, then ./lab exercise run 1");
+            out.println("  Flink log   " + LabLog.file());
+            out.flush();
+            return RunCommand.runWithWebUi(TroubledStreamingJob.config(), new TroubledStreamingJob(), port, duration, out);
         }
     }
 }

@@ -31,6 +31,7 @@ public final class TroubledStreamingJob extends PipelineParts {
     private final PipelineParts failures = learner(1);
     private final PipelineParts watermarks = learner(2);
     private final PipelineParts latency = learner(3);
+    private final PipelineParts reuse = learner(5);
     private final PipelineParts checkpoints = learner(6);
     private final PipelineParts metrics = learner(8);
 
@@ -60,7 +61,7 @@ public final class TroubledStreamingJob extends PipelineParts {
 
     @Override
     public DataStream<Measurement> beforeWindows(DataStream<Measurement> measurements, PipelineConfig c) {
-        return checkpoints.beforeWindows(measurements, c);
+        return checkpoints.beforeWindows(reuse.beforeWindows(measurements, c), c);
     }
 
     @Override
@@ -71,6 +72,7 @@ public final class TroubledStreamingJob extends PipelineParts {
     @Override
     public void configure(Configuration conf, PipelineConfig c) {
         latency.configure(conf, c);
+        reuse.configure(conf, c);
         checkpoints.configure(conf, c);
         metrics.configure(conf, c);
     }

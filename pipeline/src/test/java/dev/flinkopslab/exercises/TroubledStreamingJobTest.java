@@ -1,0 +1,29 @@
+package dev.flinkopslab.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flinkopslab.exercises.check.CheckContext;
+import dev.flinkopslab.exercises.check.CheckRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The troubled job shows its symptoms: it keeps failing, and while two partitions are silent no window fires. */
+class TroubledStreamingJobTest {
+
+    @Test
+    void theTroubledJobRestartsAndFiresNoWindow(@TempDir Path work) throws Exception {
+        CheckContext context = new CheckContext(work, System.out);
+        try (CheckRun run = CheckRun.start(TroubledStreamingJob.config(), new TroubledStreamingJob(), context)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (run.failures() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(run.failures()).as("failures within 60 s").isGreaterThanOrEqualTo(2);
+            assertThat(run.failureCause()).contains("Cannot parse record");
+            run.stop();
+            assertThat(run.windows()).isEmpty();
+        }
+    }
+}
