@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = Lab.Version.class,
         description = "Run and measure the flink-ops-lab measurement pipeline on an embedded Flink.",
         subcommands = {RunCommand.class, BenchCommand.class, ExercisesCommand.class, ExerciseCommand.class,
-                CheckCommand.class})
+                CheckCommand.class, CapacityCommand.class})
 public final class Lab implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,6 +33,7 @@ public final class Lab implements Callable<Integer> {
         cl.registerConverter(PipelineConfig.CheckpointMode.class, new DashedEnumConverter<>(PipelineConfig.CheckpointMode.class));
         cl.registerConverter(PipelineConfig.SinkKind.class, new DashedEnumConverter<>(PipelineConfig.SinkKind.class));
         cl.registerConverter(PipelineConfig.RestartKind.class, new DashedEnumConverter<>(PipelineConfig.RestartKind.class));
+        cl.registerConverter(CapacityCommand.Job.class, new DashedEnumConverter<>(CapacityCommand.Job.class));
         return cl.setOut(out).setErr(err)
                 .setParameterExceptionHandler(ExitCodes.PARAMETERS)
                 .setExecutionExceptionHandler(ExitCodes.EXECUTION);
@@ -41,7 +42,7 @@ public final class Lab implements Callable<Integer> {
     /** {@code lab} alone is a usage error: say so in one line rather than dumping the help. */
     @Override
     public Integer call() {
-        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run or check");
+        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run, check or capacity");
     }
 
     static String flinkVersion() {

@@ -31,4 +31,21 @@ class LabExercisesTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("restarts").contains("FAIL").contains("Hint:");
     }
+
+    @Test
+    void capacityNeedsAPositiveTargetRate() {
+        for (String[] args : new String[][] {{"capacity"}, {"capacity", "--target-rate", "-1"},
+                {"capacity", "--target-rate", "1000", "--job", "mine"}}) {
+            LabRun r = LabRun.of(args);
+            assertThat(r.exitCode()).as("%s", String.join(" ", args)).isEqualTo(2);
+            assertThat(r.errLines()).as("%s", String.join(" ", args)).singleElement().asString().startsWith("lab capacity: ");
+        }
+    }
+
+    @Test
+    void runAllTakesNoSolutionFlag() {
+        LabRun r = LabRun.of("exercise", "run", "all", "--solution");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString().contains("--solution goes with one exercise");
+    }
 }
