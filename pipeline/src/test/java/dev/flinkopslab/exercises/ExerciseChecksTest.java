@@ -25,6 +25,7 @@ class ExerciseChecksTest {
     @MethodSource("exercises")
     void checkFailsOnTheTroubledVersion(Exercise exercise) {
         CheckResult result = Checker.check(exercise, Variant.LEARNER, reports, System.out);
+        System.out.printf("exercise %d troubled: %s%n", exercise.number(), describe(result));
         assertThat(result.passed()).as("troubled version of %d passes: %s", exercise.number(), describe(result)).isFalse();
         assertThat(result.hint).isNotBlank();
     }
@@ -33,6 +34,7 @@ class ExerciseChecksTest {
     @MethodSource("exercises")
     void checkPassesOnTheSolution(Exercise exercise) {
         CheckResult result = Checker.check(exercise, Variant.SOLUTION, reports, System.out);
+        System.out.printf("exercise %d solution: %s%n", exercise.number(), describe(result));
         assertThat(result.passed()).as("solution of %d fails: %s", exercise.number(), describe(result)).isTrue();
     }
 
