@@ -42,11 +42,6 @@ public class WindowResult {
                 sumCenti / 100.0, minCenti / 100.0, maxCenti / 100.0, mean());
     }
 
-    /** The header matching {@link #toCsv()}. */
-    public static String csvHeader() {
-        return "windowStart,windowEnd,location,count,sum,min,max,mean";
-    }
-
     /** A line for people watching a terminal. */
     public String toDisplay() {
         return String.format(Locale.ROOT, "[%s–%s UTC] %-10s count=%-6d mean=%7.2f min=%7.2f max=%7.2f",

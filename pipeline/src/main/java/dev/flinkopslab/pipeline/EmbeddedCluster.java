@@ -52,10 +52,6 @@ public final class EmbeddedCluster implements AutoCloseable {
         return new FlinkRestClient(restUrl());
     }
 
-    public MiniCluster miniCluster() {
-        return cluster;
-    }
-
     @Override
     public void close() throws Exception {
         cluster.close();

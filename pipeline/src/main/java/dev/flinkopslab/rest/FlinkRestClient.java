@@ -54,11 +54,6 @@ public final class FlinkRestClient {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
-    /** The job's state as Flink names it (RUNNING, FINISHED, RESTARTING, ...). */
-    public String jobState(String jobId) throws IOException {
-        return get("/jobs/" + jobId).path("state").asText();
-    }
-
     /**
      * Records the job's sources have emitted, summed over subtasks: the source operators' own numRecordsOut
      * (not the vertex's write-records, which counts what leaves the whole chain over the network).

@@ -115,7 +115,6 @@ public final class GeneratorConfig implements Serializable {
     public double lateFraction() { return lateFraction; }
     public List<Integer> idlePartitions() { return idlePartitions; }
     public long idleAfterRecords() { return idleAfterRecords; }
-    public long eventTimeOriginMs() { return eventTimeOriginMs; }
 
     public boolean isIdle(int partition) {
         return idlePartitions.contains(partition);
