@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = Lab.Version.class,
         description = "Run and measure the flink-ops-lab measurement pipeline on an embedded Flink.",
         subcommands = {RunCommand.class, BenchCommand.class, ExercisesCommand.class, ExerciseCommand.class,
-                CheckCommand.class, CapacityCommand.class})
+                CheckCommand.class, CapacityCommand.class, KafkaCommand.class, ProduceCommand.class})
 public final class Lab implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,6 +31,7 @@ public final class Lab implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Lab());
         // Registered after the subcommands exist, so picocli passes them down to run and bench.
         cl.registerConverter(PipelineConfig.CheckpointMode.class, new DashedEnumConverter<>(PipelineConfig.CheckpointMode.class));
+        cl.registerConverter(PipelineConfig.SourceKind.class, new DashedEnumConverter<>(PipelineConfig.SourceKind.class));
         cl.registerConverter(PipelineConfig.SinkKind.class, new DashedEnumConverter<>(PipelineConfig.SinkKind.class));
         cl.registerConverter(PipelineConfig.RestartKind.class, new DashedEnumConverter<>(PipelineConfig.RestartKind.class));
         cl.registerConverter(CapacityCommand.Job.class, new DashedEnumConverter<>(CapacityCommand.Job.class));
@@ -42,7 +43,7 @@ public final class Lab implements Callable<Integer> {
     /** {@code lab} alone is a usage error: say so in one line rather than dumping the help. */
     @Override
     public Integer call() {
-        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run, check or capacity");
+        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run, check, capacity, kafka or produce");
     }
 
     static String flinkVersion() {

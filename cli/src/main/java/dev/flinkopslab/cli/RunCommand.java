@@ -6,6 +6,8 @@ import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.pipeline.PipelineConfig.CheckpointMode;
 import dev.flinkopslab.pipeline.PipelineConfig.RestartKind;
 import dev.flinkopslab.pipeline.PipelineConfig.SinkKind;
+import dev.flinkopslab.pipeline.PipelineConfig.SourceKind;
+import dev.flinkopslab.pipeline.KafkaSettings;
 import dev.flinkopslab.pipeline.PipelineSinks;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.io.PrintWriter;
@@ -52,8 +54,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Parallelism of every operator (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--sink", defaultValue = "print", paramLabel = "print|file|discard",
-            description = "Where window results go: print (stdout), file (--output-dir) or discard (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--source", defaultValue = "generator", paramLabel = "generator|kafka",
+            description = "Where records come from: the embedded generator, or a Kafka topic (see 'lab kafka', 'lab produce') (default: ${DEFAULT-VALUE}).")
+    SourceKind source;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
+            description = "Kafka for --source kafka and --sink kafka (default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = "--topic", defaultValue = "measurements", description = "Kafka topic for --source kafka (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--sink", defaultValue = "print", paramLabel = "print|file|discard|kafka",
+            description = "Where window results go: print (stdout), file (--output-dir), discard, or kafka (topic measurement-windows, exactly once) (default: ${DEFAULT-VALUE}).")
     SinkKind sink;
 
     @Option(names = "--output-dir", defaultValue = "target/output", paramLabel = "<dir>",
@@ -164,7 +177,8 @@ final class RunCommand implements Callable<Integer> {
             generator.maxRecords(records);
         }
         // Anything else inconsistent is rejected by the configs themselves (IllegalArgumentException → exit 2).
-        return PipelineConfig.builder().generator(generator.build()).parallelism(parallelism)
+        KafkaSettings kafka = KafkaSettings.defaults().withBootstrapServers(bootstrapServers).withTopic(topic);
+        return PipelineConfig.builder().source(source).kafka(kafka).generator(generator.build()).parallelism(parallelism)
                 .outOfOrderness(outOfOrderness).idleTimeout(idleTimeout)
                 .checkpointing(checkpointing).checkpointInterval(checkpointInterval)
                 .restart(restart, restartAttempts, restartDelay)
@@ -186,10 +200,12 @@ final class RunCommand implements Callable<Integer> {
         out.println("lab run: measurement pipeline on an embedded Flink " + Lab.flinkVersion() + ", " + until);
         out.println("  Web UI         " + EmbeddedFlink.url(port));
         out.println("  parallelism    " + cfg.parallelism);
-        out.println("  rate           " + input);
+        out.println("  source         " + (cfg.source == SourceKind.KAFKA
+                ? "kafka topic " + cfg.kafka.topic() + " on " + cfg.kafka.bootstrapServers() : "generator, " + input));
         out.println("  checkpointing  " + checkpoints);
         out.println("  sink           " + DashedEnumConverter.name(cfg.sink)
-                + (cfg.sink == SinkKind.FILE ? " → " + cfg.outputDir : ""));
+                + (cfg.sink == SinkKind.FILE ? " → " + cfg.outputDir
+                        : cfg.sink == SinkKind.KAFKA ? " → topic " + cfg.kafka.outputTopic() + " (exactly once)" : ""));
         out.println("  Flink log      " + LabLog.file());
         out.flush();
     }

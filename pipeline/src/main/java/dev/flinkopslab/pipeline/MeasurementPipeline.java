@@ -23,7 +23,7 @@ import org.apache.flink.util.OutputTag;
  * The measurement pipeline:
  *
  * <pre>
- * measurements source (8 partitions, per-partition watermarks, idleness)
+ * measurements source: generator or Kafka topic (8 partitions, per-partition watermarks, idleness)
  *   → deserialize JSON ──(malformed)──→ dead letters + numInvalidRecords
  *   → keyBy(location) → 1 s tumbling event-time windows → aggregate ──(late)──→ late records + numLateRecords
  *   → window results
@@ -111,8 +111,9 @@ public final class MeasurementPipeline {
     /** The pipeline with some of its parts replaced (exercises, benchmarks). */
     public static Outputs build(StreamExecutionEnvironment env, PipelineConfig c, PipelineParts parts) {
         // No timestamp assigner: the source sets each record's timestamp, as a Kafka record carries its own.
-        DataStream<SourceRecord> records = env
-                .fromSource(new MeasurementGeneratorSource(c.generator), parts.watermarks(c), "Measurements source")
+        DataStream<SourceRecord> records = (c.source == PipelineConfig.SourceKind.KAFKA
+                ? env.fromSource(KafkaParts.source(c.kafka), parts.watermarks(c), "Measurements source (Kafka)")
+                : env.fromSource(new MeasurementGeneratorSource(c.generator), parts.watermarks(c), "Measurements source"))
                 .uid(Uids.SOURCE);
 
         TypeInformation<Measurement> measurementType = TypeInformation.of(Measurement.class);

@@ -9,7 +9,9 @@ import java.util.Objects;
  * {@link #builder()} or change a copy through {@link #toBuilder()}. Defaults:
  *
  * <ul>
+ *   <li>{@code source} {@link SourceKind#GENERATOR}: the embedded generator; KAFKA reads {@code kafka.topic()};
  *   <li>{@code generator} {@link GeneratorConfig#defaults()} (8 partitions, unbounded, unthrottled);
+ *   <li>{@code kafka} {@link KafkaSettings#defaults()} (localhost:9092, topic measurements) for KAFKA source/sink;
  *   <li>{@code parallelism} 4;
  *   <li>{@code outOfOrderness} 250 ms — the watermark's bounded out-of-orderness;
  *   <li>{@code idleTimeout} 5 s — a partition silent this long stops holding the watermark back (0 = never);
@@ -18,6 +20,7 @@ import java.util.Objects;
  *   <li>{@code checkpointing} {@link CheckpointMode#EXACTLY_ONCE}, every {@code checkpointInterval} 10 s;
  *   <li>{@code restart} fixed delay, 10 attempts, 1 s apart;
  *   <li>{@code sink} {@link SinkKind#PRINT}; {@code outputDir} {@code target/output} for {@link SinkKind#FILE};
+ *       {@link SinkKind#KAFKA} writes window results to {@code kafka.outputTopic()} exactly once;
  *   <li>{@code parse} {@link ParseMode#JSON};
  *   <li>{@code failAfterRecords} 0 — when positive, subtask 0 throws once, after that many records and a
  *       completed checkpoint (a rehearsed failure, for demos and tests).
@@ -28,8 +31,11 @@ public final class PipelineConfig {
     /** The guarantee checkpoints give; NONE loses all state (windows in progress) on a restart. */
     public enum CheckpointMode { EXACTLY_ONCE, AT_LEAST_ONCE, NONE }
 
-    /** Where results go: stdout/stderr, exactly-once part files, or nowhere (benchmarks). */
-    public enum SinkKind { PRINT, FILE, DISCARD }
+    /** Where records come from: the embedded generator, or a real Kafka topic holding the same records. */
+    public enum SourceKind { GENERATOR, KAFKA }
+
+    /** Where results go: stdout/stderr, exactly-once part files, nowhere (benchmarks), or an exactly-once topic. */
+    public enum SinkKind { PRINT, FILE, DISCARD, KAFKA }
 
     /** JSON is the real job; TRIVIAL skips JSON to measure what the rest of the job costs (the "Flink floor"). */
     public enum ParseMode { JSON, TRIVIAL }
@@ -47,7 +53,9 @@ public final class PipelineConfig {
 
     public static final String DEFAULT_JOB_NAME = "measurement-pipeline";
 
+    public final SourceKind source;
     public final GeneratorConfig generator;
+    public final KafkaSettings kafka;
     public final int parallelism;
     public final Duration outOfOrderness;
     public final Duration idleTimeout;
@@ -65,7 +73,9 @@ public final class PipelineConfig {
     public final String jobName;
 
     private PipelineConfig(Builder b) {
+        this.source = Objects.requireNonNull(b.source, "source");
         this.generator = Objects.requireNonNull(b.generator, "generator");
+        this.kafka = Objects.requireNonNull(b.kafka, "kafka");
         this.parallelism = b.parallelism;
         this.outOfOrderness = b.outOfOrderness;
         this.idleTimeout = b.idleTimeout;
@@ -113,7 +123,7 @@ public final class PipelineConfig {
     }
 
     public Builder toBuilder() {
-        return new Builder().generator(generator).parallelism(parallelism).outOfOrderness(outOfOrderness)
+        return new Builder().source(source).kafka(kafka).generator(generator).parallelism(parallelism).outOfOrderness(outOfOrderness)
                 .idleTimeout(idleTimeout).watermarkInterval(watermarkInterval).windowSize(windowSize)
                 .checkpointing(checkpointing).checkpointInterval(checkpointInterval)
                 .restart(restart, restartAttempts, restartDelay).sink(sink).outputDir(outputDir).parse(parse)
@@ -122,7 +132,9 @@ public final class PipelineConfig {
 
     /** Builds a {@link PipelineConfig}; {@link #build()} rejects inconsistent values with a clear message. */
     public static final class Builder {
+        private SourceKind source = SourceKind.GENERATOR;
         private GeneratorConfig generator = GeneratorConfig.defaults();
+        private KafkaSettings kafka = KafkaSettings.defaults();
         private int parallelism = 4;
         private Duration outOfOrderness = Duration.ofMillis(250);
         private Duration idleTimeout = Duration.ofSeconds(5);
@@ -141,7 +153,9 @@ public final class PipelineConfig {
 
         private Builder() {}
 
+        public Builder source(SourceKind v) { source = v; return this; }
         public Builder generator(GeneratorConfig v) { generator = v; return this; }
+        public Builder kafka(KafkaSettings v) { kafka = v; return this; }
         public Builder parallelism(int v) { parallelism = v; return this; }
         public Builder outOfOrderness(Duration v) { outOfOrderness = v; return this; }
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }

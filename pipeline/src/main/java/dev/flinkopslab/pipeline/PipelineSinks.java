@@ -23,7 +23,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *   <li>PRINT — window results to stdout, late records and dead letters to stderr;
  *   <li>FILE — exactly-once part files under {@code outputDir}/{windows,late,dead-letters}, committed on
  *       checkpoints (files are rolled on every checkpoint, so a checkpoint makes its output visible);
- *   <li>DISCARD — nothing is written (benchmarks).
+ *   <li>DISCARD — nothing is written (benchmarks);
+ *   <li>KAFKA — window results as CSV lines to {@code kafka.outputTopic()} in transactions committed on
+ *       checkpoints (read them with isolation.level=read_committed); late records and dead letters to stderr.
  * </ul>
  */
 public final class PipelineSinks {
@@ -46,6 +48,12 @@ public final class PipelineSinks {
                 text(outputs.lateRecords().map(Measurement::toString, Types.STRING), "late", fileSink(c, LATE_DIR, ".txt"));
                 text(outputs.deadLetters().map(DeadLetter::toLine, Types.STRING), "dead-letters",
                         fileSink(c, DEAD_LETTERS_DIR, ".txt"));
+            }
+            case KAFKA -> {
+                text(outputs.windows().map(WindowResult::toCsv, Types.STRING), "windows", KafkaParts.exactlyOnceSink(c.kafka));
+                text(outputs.lateRecords().map(m -> "LATE " + m, Types.STRING), "late", new PrintSink<>(true));
+                text(outputs.deadLetters().map(d -> "DEAD LETTER " + d.toLine(), Types.STRING), "dead-letters",
+                        new PrintSink<>(true));
             }
             case DISCARD -> {
                 outputs.windows().sinkTo(new DiscardingSink<>()).uid("windows-sink").name("Discard windows");

@@ -1,0 +1,94 @@
+package dev.flinkopslab.ops.kafka;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** A real broker process for a test class, on free ports under a temporary directory, with a few helpers. */
+final class LocalKafka implements AutoCloseable {
+    final KafkaBroker broker;
+
+    private LocalKafka(KafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    static LocalKafka start(Path workDir) throws IOException {
+        KafkaBrokerConfig config = KafkaBrokerConfig.builder()
+                .port(freePort()).controllerPort(freePort()).workDir(workDir)
+                .classpathFile(Path.of("target/kafka.classpath")).build();
+        KafkaBroker broker = new KafkaBroker(config);
+        try {
+            broker.start(line -> System.out.println("kafka: " + line));
+        } catch (RuntimeException e) {
+            broker.stop();
+            throw e;
+        }
+        return new LocalKafka(broker);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    String bootstrapServers() {
+        return broker.config().bootstrapServers();
+    }
+
+    void createTopic(String name, int partitions) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every committed record value of {@code topic} (read_committed: open or aborted transactions are not there). */
+    List<String> committedValues(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions); // the last stable offsets
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(new String(r.value(), StandardCharsets.UTF_8));
+                }
+            }
+            values.sort(null);
+            return values;
+        }
+    }
+
+    @Override
+    public void close() {
+        broker.stop();
+    }
+}
