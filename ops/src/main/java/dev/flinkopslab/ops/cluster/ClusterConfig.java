@@ -15,6 +15,7 @@ import java.time.Duration;
  *       log/, pids/, checkpoints/, savepoints/;
  *   <li>{@code heartbeatTimeout} 10 s — how soon a silent TaskManager counts as lost (Flink's default is 50 s;
  *       a killed TaskManager is usually noticed sooner, by its closed connections);
+ *   <li>the cluster's default parallelism is all its slots (taskManagers × slotsPerTaskManager);
  *   <li>{@code startTimeout} 90 s — how long start waits for all TaskManagers to register.
  * </ul>
  *

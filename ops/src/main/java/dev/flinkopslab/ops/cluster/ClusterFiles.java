@@ -33,7 +33,8 @@ final class ClusterFiles {
                 "jobmanager.memory.process.size: " + c.jobManagerMemory(),
                 "taskmanager.memory.process.size: " + c.taskManagerMemory(),
                 "taskmanager.numberOfTaskSlots: " + c.slotsPerTaskManager(),
-                "parallelism.default: 1",
+                // A job submitted without a parallelism uses every slot the cluster starts with.
+                "parallelism.default: " + c.taskManagers() * c.slotsPerTaskManager(),
                 "jobmanager.execution.failover-strategy: region",
                 "heartbeat.interval: " + Math.max(1000, c.heartbeatTimeout().toMillis() / 5),
                 "heartbeat.timeout: " + c.heartbeatTimeout().toMillis(),

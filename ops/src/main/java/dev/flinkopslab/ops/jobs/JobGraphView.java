@@ -56,7 +56,7 @@ public record JobGraphView(String jobName, List<Task> tasks) {
             slots = Math.max(slots, t.parallelism());
         }
         out.add("job graph of '" + jobName + "': " + tasks.size() + " tasks; all in slot sharing group 'default' "
-                + "(the pipeline sets no other), so it needs " + slots + " slots");
+                + "(the pipeline sets no other), so it needs " + slots + " slot" + (slots == 1 ? "" : "s"));
         for (int i = 0; i < tasks.size(); i++) {
             Task t = tasks.get(i);
             out.add("  task " + (i + 1) + ": parallelism " + t.parallelism() + ", " + t.operators().size()

@@ -51,6 +51,9 @@ public final class JobsClient {
         }
         try {
             return rest.post("/jars/" + jarId + "/run", run).path("jobid").asText();
+        } catch (OpsException e) {
+            // Flink runs main() to build the job graph: a wrong class or bad program arguments fail here.
+            throw e.flinkError() == null ? e : new OpsException("the job did not start: " + e.flinkError());
         } finally {
             deleteQuietly(jarId);
         }

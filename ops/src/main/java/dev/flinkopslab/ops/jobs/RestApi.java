@@ -114,8 +114,9 @@ public final class RestApi {
                     + " with no JSON: " + firstLine(response.body()));
         }
         if (response.statusCode() >= 400) {
+            String error = FlinkErrors.summary(body);
             throw new OpsException("Flink REST " + request.uri().getPath() + " answered " + response.statusCode() + ": "
-                    + FlinkErrors.summary(body));
+                    + error, false, error);
         }
         return body;
     }
