@@ -11,9 +11,11 @@ import picocli.CommandLine.Spec;
 
 /** The {@code lab} command line: run the measurement pipeline with its Web UI, or benchmark it. */
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = Lab.Version.class,
-        description = "Run and measure the flink-ops-lab measurement pipeline on an embedded Flink.",
+        description = "Run and measure the flink-ops-lab measurement pipeline on an embedded Flink or a local cluster.",
         subcommands = {RunCommand.class, BenchCommand.class, ExercisesCommand.class, ExerciseCommand.class,
-                CheckCommand.class, CapacityCommand.class, KafkaCommand.class, ProduceCommand.class})
+                CheckCommand.class, CapacityCommand.class, ClusterCommand.class, SubmitCommand.class,
+                JobCommands.Jobs.class, JobCommands.Cancel.class, JobCommands.Savepoint.class, JobCommands.Stop.class,
+                KafkaCommand.class, ProduceCommand.class})
 public final class Lab implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +45,7 @@ public final class Lab implements Callable<Integer> {
     /** {@code lab} alone is a usage error: say so in one line rather than dumping the help. */
     @Override
     public Integer call() {
-        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run, check, capacity, kafka or produce");
+        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run, check, capacity, cluster, submit, jobs, cancel, savepoint, stop, kafka or produce");
     }
 
     static String flinkVersion() {

@@ -128,16 +128,14 @@ public final class KafkaBroker {
         }
     }
 
-    /** Kafka's jars: the broker's list and the clients' list, both written by the ops module's build. */
+    /** Kafka's jars, listed by the build (runtimes/kafka-broker). */
     private String classpath() {
-        Path clients = config.classpathFile.resolveSibling("kafka-clients.classpath");
-        if (!Files.isRegularFile(config.classpathFile) || !Files.isRegularFile(clients)) {
+        if (!Files.isRegularFile(config.classpathFile)) {
             throw new KafkaBrokerException("Kafka's classpath " + config.classpathFile
                     + " is missing; build the project first (mvn -q install -DskipTests, or ./lab builds on first use)");
         }
         try {
-            return Files.readString(config.classpathFile).trim() + java.io.File.pathSeparator
-                    + Files.readString(clients).trim();
+            return Files.readString(config.classpathFile).trim();
         } catch (IOException e) {
             throw new KafkaBrokerException("cannot read " + config.classpathFile + ": " + e.getMessage());
         }

@@ -15,7 +15,7 @@ import java.util.Objects;
  *       is the system property the {@code ./lab} script sets to the project root (else the current directory);
  *   <li>{@code logDir} {@code <workDir>/data} — Kafka's own "log": the topic partitions on disk;
  *   <li>{@code topic} {@code measurements} with {@code partitions} 8 — as many as the generator has;
- *   <li>{@code classpathFile} {@code <lab.home>/ops/target/kafka.classpath} — the broker's jars, written by the build;
+ *   <li>{@code classpathFile} {@code <lab.home>/runtimes/kafka-broker/target/kafka.classpath} — the broker's jars, written by the build;
  *   <li>{@code heap} 512m; {@code startTimeout} 60 s.
  * </ul>
  */
@@ -92,7 +92,7 @@ public final class KafkaBrokerConfig {
         private Path logDir;
         private String topic = DEFAULT_TOPIC;
         private int partitions = 8;
-        private Path classpathFile = labHome().resolve("ops/target/kafka.classpath");
+        private Path classpathFile = labHome().resolve("runtimes/kafka-broker/target/kafka.classpath");
         private String heap = "512m";
         private Duration startTimeout = Duration.ofSeconds(60);
 

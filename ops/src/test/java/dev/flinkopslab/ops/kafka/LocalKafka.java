@@ -30,7 +30,7 @@ final class LocalKafka implements AutoCloseable {
     static LocalKafka start(Path workDir) throws IOException {
         KafkaBrokerConfig config = KafkaBrokerConfig.builder()
                 .port(freePort()).controllerPort(freePort()).workDir(workDir)
-                .classpathFile(Path.of("target/kafka.classpath")).build();
+                .classpathFile(Path.of(System.getProperty("lab.kafka.classpath", "../runtimes/kafka-broker/target/kafka.classpath"))).build();
         KafkaBroker broker = new KafkaBroker(config);
         try {
             broker.start(line -> System.out.println("kafka: " + line));

@@ -1,0 +1,76 @@
+package dev.flinkopslab.cli;
+
+import dev.flinkopslab.ops.jobs.JobsClient;
+import dev.flinkopslab.ops.jobs.JobsClient.Submission;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lab submit}: uploads the job JAR to a running cluster and runs it over Flink's REST API, then prints the
+ * job id, its Web UI page and the job graph as Flink built it (tasks, chained operators, parallelism).
+ */
+@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Submit the measurement job (or another JAR) to a running Flink cluster.",
+        footer = "Program arguments for the job follow '--', e.g.: lab submit -p 4 -- --rate 2000 --sink file --output-dir /tmp/out")
+final class SubmitCommand implements Callable<Integer> {
+    static final String DEFAULT_ENTRY_CLASS = "dev.flinkopslab.pipeline.MeasurementJob";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OpsSupport.RestUrl rest;
+
+    @Option(names = "--jar", paramLabel = "<file>",
+            description = "The job JAR (default: pipeline/target/flink-ops-lab-job.jar, built by ./lab).")
+    Path jar;
+
+    @Option(names = "--entry-class", defaultValue = DEFAULT_ENTRY_CLASS, paramLabel = "<class>",
+            description = "The job's main class (default: ${DEFAULT-VALUE}).")
+    String entryClass;
+
+    @Option(names = {"-p", "--parallelism"}, paramLabel = "<n>",
+            description = "Default parallelism of the job (default: the cluster's, or the job's --parallelism).")
+    Integer parallelism;
+
+    @Option(names = "--savepoint", paramLabel = "<path>",
+            description = "Start from this savepoint (as printed by 'lab savepoint' or 'lab stop --savepoint').")
+    String savepoint;
+
+    @Parameters(paramLabel = "<program args>", description = "Arguments for the job's main, after '--'.")
+    List<String> programArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (parallelism != null && parallelism < 1) {
+            return ExitCodes.usage(spec.commandLine(), "--parallelism must be at least 1 (got " + parallelism + ")");
+        }
+        Path jobJar = jar != null ? jar : OpsSupport.labHome().resolve("pipeline/target/flink-ops-lab-job.jar");
+        if (!Files.isRegularFile(jobJar)) {
+            throw new LabException("job JAR not found: " + jobJar + (jar != null ? ""
+                    : "; build it with ./lab (it builds on first use) or 'mvn -q -B package -DskipTests'"));
+        }
+        JobsClient jobs = new JobsClient(rest.url);
+        String jobId = OpsSupport.run(() -> jobs.submit(new Submission(jobJar, entryClass, programArgs, parallelism, savepoint)));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("lab submit: job " + jobId + " submitted");
+        out.println("  Web UI  " + jobs.rest().baseUrl() + "/#/job/running/" + jobId + "/overview");
+        try {
+            jobs.plan(jobId).lines().forEach(out::println);
+        } catch (RuntimeException e) {
+            out.println("  (job graph not available: " + e.getMessage() + ")");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

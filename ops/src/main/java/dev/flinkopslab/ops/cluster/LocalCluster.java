@@ -1,0 +1,302 @@
+package dev.flinkopslab.ops.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkopslab.ops.jobs.OpsException;
+import dev.flinkopslab.ops.jobs.RestApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A real Flink standalone session cluster on this machine: one JobManager JVM
+ * ({@code StandaloneSessionClusterEntrypoint}) and N TaskManager JVMs ({@code TaskManagerRunner}), run from the
+ * Maven-resolved Flink jars. Each process has a pid file and a log under the work dir; {@link #stop} ends exactly
+ * those processes and nothing else.
+ */
+public final class LocalCluster {
+    private static final String JM_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
+    private static final String TM_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ClusterConfig config;
+    private final Consumer<String> progress;
+
+    /** @param progress receives one line per step (start waits for registration and says how far it got) */
+    public LocalCluster(ClusterConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /** A cluster as last started in {@code base}'s work dir (its ports and sizes), for stop, status and faults. */
+    public static LocalCluster existing(ClusterConfig base, Consumer<String> progress) {
+        return new LocalCluster(ClusterFiles.lastStarted(base), progress);
+    }
+
+    /** The Flink runtime classpath Maven wrote to {@code file}; a clear message if the build has not run. */
+    public static String classpathFrom(Path file) {
+        return ClusterFiles.classpath(file);
+    }
+
+    public ClusterConfig config() {
+        return config;
+    }
+
+    public String webUiUrl() {
+        return config.restUrl();
+    }
+
+    /** Starts the JobManager and the TaskManagers and waits until every TaskManager has registered. */
+    public void start() {
+        List<FlinkProcess> running = running();
+        if (!running.isEmpty()) {
+            throw new OpsException("a cluster is already running from " + config.workDir() + " (" + describe(running)
+                    + "); stop it first with 'lab cluster stop'");
+        }
+        requireFree(config.restPort(), "REST port", "--rest-port");
+        requireFree(config.rpcPort(), "JobManager RPC port", "--rpc-port");
+        ClusterFiles.writeConf(config);
+        ResourceParams jm = ResourceParams.compute(config, "GET_JM_RESOURCE_PARAMS");
+        ResourceParams tm = ResourceParams.compute(config, "GET_TM_RESOURCE_PARAMS");
+        tm.save(config.confDir().resolve("tm-resources.txt"));
+        progress.accept("starting the JobManager (log: " + config.logDir().resolve(FlinkProcess.JOB_MANAGER + ".log") + ")");
+        FlinkProcess.launch(config, FlinkProcess.JOB_MANAGER, JM_MAIN, jm.jvmFlags(), jm.dynamicProperties());
+        try {
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= config.taskManagers(); i++) {
+                names.add(launchTaskManager(i, tm));
+            }
+            awaitTaskManagers(names);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Starts one more TaskManager with the next free index; waits until it has registered. */
+    public int addTaskManager() {
+        if (jobManager().isEmpty()) {
+            throw notRunning();
+        }
+        int index = lastTaskManagerIndex() + 1;
+        awaitTaskManagers(List.of(launchTaskManager(index, ResourceParams.load(config.confDir().resolve("tm-resources.txt")))));
+        return index;
+    }
+
+    /**
+     * {@code kill -9} of one TaskManager: the one with {@code index}, or (null) the first one alive. Returns the
+     * index killed. No shutdown, no goodbye to the JobManager: a crash, as the fault tests and exercises want.
+     */
+    public int killTaskManager(Integer index) {
+        List<FlinkProcess> alive = running().stream().filter(FlinkProcess::isTaskManager).toList();
+        if (alive.isEmpty()) {
+            throw new OpsException("no TaskManager of this cluster is running"
+                    + (jobManager().isEmpty() ? "; start the cluster with 'lab cluster start'" : ""));
+        }
+        FlinkProcess victim = index == null ? alive.get(0) : alive.stream().filter(p -> p.index() == index).findFirst()
+                .orElseThrow(() -> new OpsException("no running TaskManager with index " + index + "; running: "
+                        + alive.stream().map(p -> String.valueOf(p.index())).toList()));
+        ProcessHandle h = victim.handle().orElseThrow(() -> new OpsException(victim.name() + " ended meanwhile"));
+        h.destroyForcibly();
+        await(() -> !h.isAlive(), Duration.ofSeconds(10), victim.name() + " did not die after kill -9");
+        deleteQuietly(victim.pidFile());
+        progress.accept("killed " + victim.name() + " (pid " + h.pid() + ") with SIGKILL");
+        return victim.index();
+    }
+
+    /** Ends the processes this cluster started (SIGTERM, then SIGKILL after 30 s); returns how many there were. */
+    public int stop() {
+        List<ProcessHandle> handles = new ArrayList<>();
+        for (FlinkProcess p : processFiles()) {
+            p.handle().ifPresent(h -> {
+                progress.accept("stopping " + p.name() + " (pid " + h.pid() + ")");
+                h.destroy();
+                handles.add(h);
+            });
+        }
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (ProcessHandle h : handles) {
+            while (h.isAlive() && System.nanoTime() < deadline) {
+                pause(100);
+            }
+            if (h.isAlive()) {
+                h.destroyForcibly();
+            }
+        }
+        await(() -> handles.stream().noneMatch(ProcessHandle::isAlive), Duration.ofSeconds(10),
+                "some cluster processes survived SIGKILL: " + handles.stream().map(ProcessHandle::pid).toList());
+        processFiles().forEach(p -> deleteQuietly(p.pidFile()));
+        return handles.size();
+    }
+
+    /** The pids of the processes of this cluster that are alive now. */
+    public List<Long> pids() {
+        return running().stream().map(p -> p.handle().map(ProcessHandle::pid).orElse(-1L)).filter(pid -> pid > 0).toList();
+    }
+
+    /** What runs: the processes by pid, and what the JobManager reports (TaskManagers, slots, jobs). */
+    public List<String> status() {
+        List<String> lines = new ArrayList<>();
+        List<FlinkProcess> running = running();
+        if (running.isEmpty()) {
+            lines.add("no cluster is running from " + config.workDir() + "; start one with 'lab cluster start'");
+            return lines;
+        }
+        for (FlinkProcess p : running) {
+            lines.add(String.format("  %-16s pid %d", p.name(), p.handle().map(ProcessHandle::pid).orElse(-1L)));
+        }
+        try {
+            JsonNode o = new RestApi(config.restUrl()).get("/overview");
+            lines.add(0, "cluster at " + config.restUrl() + ": " + o.path("taskmanagers").asInt() + " TaskManagers, "
+                    + o.path("slots-total").asInt() + " slots (" + o.path("slots-available").asInt() + " free), "
+                    + o.path("jobs-running").asInt() + " jobs running");
+        } catch (OpsException e) {
+            lines.add(0, "cluster processes are running, but the REST API at " + config.restUrl() + " does not answer yet");
+        }
+        return lines;
+    }
+
+    /** TaskManagers registered with the JobManager, as its REST API reports them. */
+    public int registeredTaskManagers() {
+        return new RestApi(config.restUrl()).get("/taskmanagers").path("taskmanagers").size();
+    }
+
+    /** Starts TaskManager {@code index}; its Flink resource id is its name, so its registration can be seen. */
+    private String launchTaskManager(int index, ResourceParams tm) {
+        String name = FlinkProcess.TASK_MANAGER_PREFIX + index;
+        progress.accept("starting " + name + " (log: " + config.logDir().resolve(name + ".log") + ")");
+        List<String> args = new ArrayList<>(tm.dynamicProperties());
+        args.addAll(List.of("-D", "taskmanager.resource-id=" + name));
+        FlinkProcess.launch(config, name, TM_MAIN, tm.jvmFlags(), args);
+        return name;
+    }
+
+    /** Waits until the JobManager lists every TaskManager named; fails early when one of the processes died. */
+    private void awaitTaskManagers(List<String> names) {
+        RestApi rest = new RestApi(config.restUrl());
+        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            for (FlinkProcess p : processFiles()) {
+                if ((names.contains(p.name()) || !p.isTaskManager()) && p.handle().isEmpty()) {
+                    throw new OpsException(p.name() + " exited during start; see "
+                            + config.logDir().resolve(p.name() + ".log") + " and " + config.logDir().resolve(p.name() + ".out"));
+                }
+            }
+            Set<String> registered = registeredIds(rest);
+            int count = (int) names.stream().filter(registered::contains).count();
+            if (count != last) {
+                progress.accept("TaskManagers registered: " + count + "/" + names.size());
+                last = count;
+            }
+            if (count == names.size()) {
+                return;
+            }
+            pause(250);
+        }
+        throw new OpsException("only " + Math.max(last, 0) + " of " + names.size() + " TaskManagers registered within "
+                + config.startTimeout().toSeconds() + " s; see the logs in " + config.logDir());
+    }
+
+    private static Set<String> registeredIds(RestApi rest) {
+        Set<String> ids = new HashSet<>();
+        try {
+            for (JsonNode tm : rest.get("/taskmanagers").path("taskmanagers")) {
+                ids.add(tm.path("id").asText());
+            }
+        } catch (OpsException e) {
+            // the JobManager's REST endpoint is not up yet
+        }
+        return ids;
+    }
+
+    private Optional<FlinkProcess> jobManager() {
+        return running().stream().filter(p -> !p.isTaskManager()).findFirst();
+    }
+
+    private List<FlinkProcess> running() {
+        return processFiles().stream().filter(p -> p.handle().isPresent()).toList();
+    }
+
+    /** The highest index any TaskManager of this cluster had, killed ones included: names are never reused. */
+    private int lastTaskManagerIndex() {
+        try (Stream<Path> logs = Files.list(config.logDir())) {
+            return logs.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches(FlinkProcess.TASK_MANAGER_PREFIX + "\\d+\\.out"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(FlinkProcess.TASK_MANAGER_PREFIX.length(), n.length() - 4)))
+                    .max().orElse(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every process with a pid file, TaskManagers first (they stop before their JobManager). */
+    private List<FlinkProcess> processFiles() {
+        if (!Files.isDirectory(config.pidDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(config.pidDir())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pid"))
+                    .map(f -> new FlinkProcess(f.getFileName().toString().replace(".pid", ""), f, config.confDir()))
+                    .sorted(Comparator.comparing((FlinkProcess p) -> !p.isTaskManager()).thenComparing(FlinkProcess::index))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private OpsException notRunning() {
+        return new OpsException("no cluster is running from " + config.workDir() + "; start one with 'lab cluster start'", true);
+    }
+
+    private static String describe(List<FlinkProcess> ps) {
+        return String.join(", ", ps.stream().map(p -> p.name() + " pid " + p.handle().map(ProcessHandle::pid).orElse(-1L)).toList());
+    }
+
+    private static void requireFree(int port, String what, String option) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new OpsException(what + " " + port + " is already in use (another Flink?); choose another with "
+                    + option);
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, Duration timeout, String failure) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new OpsException(failure);
+            }
+            pause(50);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted");
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a stale pid file is ignored: handle() checks the process behind it
+        }
+    }
+}

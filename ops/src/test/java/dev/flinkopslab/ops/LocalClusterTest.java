@@ -1,0 +1,165 @@
+package dev.flinkopslab.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkopslab.ops.cluster.ClusterConfig;
+import dev.flinkopslab.ops.cluster.LocalCluster;
+import dev.flinkopslab.ops.jobs.JobsClient;
+import dev.flinkopslab.ops.jobs.JobsClient.Submission;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A real standalone cluster (separate JobManager and TaskManager JVMs) running the pipeline's job JAR: slots used,
+ * exactly-once through a {@code kill -9} of a TaskManager, and a stop that leaves no process behind. One cluster
+ * for the whole class (starting one takes ~10 s of the 2 cores); the stop test runs last.
+ */
+@Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalClusterTest {
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
+
+    private static LocalCluster cluster;
+    private static JobsClient jobs;
+
+    @BeforeAll
+    static void start() {
+        ClusterConfig config = ClusterTestSupport.twoByTwo("cluster");
+        cluster = new LocalCluster(config, line -> System.out.println("cluster: " + line));
+        try {
+            cluster.start();
+        } catch (RuntimeException e) {
+            cluster.stop();
+            throw e;
+        }
+        jobs = new JobsClient(config.restUrl());
+    }
+
+    @AfterAll
+    static void stopEvenOnFailure() {
+        if (cluster != null) {
+            cluster.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void runsThePipelineAtParallelismFourOnAllFourSlots() {
+        assertThat(cluster.registeredTaskManagers()).isEqualTo(2);
+        assertThat(cluster.pids()).hasSize(3);
+
+        String job = jobs.submit(new Submission(ClusterTestSupport.jobJar(), ClusterTestSupport.JOB_CLASS,
+                List.of("--rate", "200", "--sink", "discard", "--job-name", "slots"), 4, null));
+        try {
+            await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(job));
+            JsonNode overview = jobs.rest().get("/overview");
+            assertThat(overview.path("slots-total").asInt()).isEqualTo(4);
+            assertThat(overview.path("slots-available").asInt()).as("all 4 slots used").isZero();
+            List<String> plan = jobs.plan(job).lines();
+            plan.forEach(System.out::println);
+            assertThat(plan.get(0)).contains("needs 4 slots");
+            assertThat(String.join("\n", plan)).contains("Measurements source").contains("Windows per location");
+        } finally {
+            jobs.cancel(job);
+        }
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(job).equals("CANCELED"));
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().get("/overview").path("slots-available").asInt() == 4);
+    }
+
+    @Test
+    @Order(2)
+    void exactlyOnceThroughAKilledTaskManager(@org.junit.jupiter.api.io.TempDir Path out) {
+        List<String> args = List.of("--records", "24000", "--rate", "2000", "--sink", "file",
+                "--checkpoint-interval", "500ms", "--seed", "7");
+
+        Path clean = out.resolve("clean");
+        String first = submit(args, clean, "failure-free");
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(first).equals("FINISHED"));
+        assertThat(jobs.failures(first)).isZero();
+
+        Path faulty = out.resolve("faulty");
+        String second = submit(args, faulty, "killed-taskmanager");
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.completedCheckpoints(second) >= 2);
+        assertThat(jobs.state(second)).as("killed mid-run, not after the end").isEqualTo("RUNNING");
+        long killed = System.nanoTime();
+        cluster.killTaskManager(null);
+        cluster.addTaskManager();
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.failures(second) >= 1);
+        await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(second) || jobs.state(second).equals("FINISHED"));
+        Duration running = Duration.ofNanos(System.nanoTime() - killed);
+        await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(second)));
+        Duration finished = Duration.ofNanos(System.nanoTime() - killed);
+        assertThat(jobs.state(second)).isEqualTo("FINISHED");
+        System.out.println("recovery: kill -9 → all tasks running again " + ClusterTestSupport.seconds(running)
+                + ", → FINISHED " + ClusterTestSupport.seconds(finished) + "; failures in the exception history: "
+                + jobs.failures(second));
+
+        List<String> expected = committedLines(clean);
+        assertThat(expected).as("windows of 10 cities over the input's ~2.4 s of event time").hasSizeGreaterThan(20);
+        assertThat(committedLines(faulty)).as("committed output after the failure equals the failure-free run")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    @Order(3)
+    void stopEndsExactlyItsProcesses() {
+        List<Long> pids = cluster.pids();
+        assertThat(pids).hasSize(3); // JobManager, the surviving TaskManager and the replacement
+        cluster.stop();
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
+        }
+        assertThat(cluster.pids()).isEmpty();
+        assertThat(jobs.rest().reachable()).isFalse();
+    }
+
+    private static String submit(List<String> args, Path output, String name) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--output-dir", output.toAbsolutePath().toString(), "--job-name", name));
+        return jobs.submit(new Submission(ClusterTestSupport.jobJar(), ClusterTestSupport.JOB_CLASS, all, 4, null));
+    }
+
+    private static boolean allTasksRunning(String job) {
+        JsonNode vertices = jobs.rest().get("/jobs/" + job).path("vertices");
+        for (JsonNode v : vertices) {
+            if (!v.path("status").asText().equals("RUNNING")) {
+                return false;
+            }
+        }
+        return vertices.size() > 0;
+    }
+
+    private static boolean isEnded(String state) {
+        return List.of("FINISHED", "FAILED", "CANCELED").contains(state);
+    }
+
+    /** Lines of all committed part files (in-progress and pending files start with '.'), sorted. */
+    private static List<String> committedLines(Path dir) {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lines.sort(null);
+        return lines;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.flinkopslab.pipeline;
+
+import dev.flinkopslab.pipeline.PipelineConfig.CheckpointMode;
+import dev.flinkopslab.pipeline.PipelineConfig.SinkKind;
+import dev.flinkopslab.source.GeneratorConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The measurement pipeline as a job for a real cluster: the entry class of the job JAR that {@code lab submit}
+ * uploads. Program arguments are {@code --key value} pairs named like {@code lab run}'s options:
+ * {@code --records --rate --sink --output-dir --checkpointing --checkpoint-interval --malformed --late
+ * --idle-partitions --idle-after --seed --parallelism --job-name}. Without {@code --parallelism} the job takes the
+ * parallelism it was submitted with. Bad arguments throw {@link IllegalArgumentException} with a clear message.
+ */
+public final class MeasurementJob {
+    private static final Set<String> KEYS = Set.of("records", "rate", "sink", "output-dir", "checkpointing",
+            "checkpoint-interval", "malformed", "late", "idle-partitions", "idle-after", "seed", "parallelism",
+            "job-name");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private MeasurementJob() {}
+
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        PipelineConfig cfg = config(args, env.getParallelism());
+        env.configure(MeasurementPipeline.flinkConfiguration(cfg));
+        PipelineSinks.attach(MeasurementPipeline.build(env, cfg), cfg);
+        env.execute(cfg.jobName);
+    }
+
+    /** Program arguments → the pipeline's typed config; {@code defaultParallelism} when none is given. */
+    public static PipelineConfig config(String[] args, int defaultParallelism) {
+        Map<String, String> a = parse(args);
+        GeneratorConfig.Builder generator = GeneratorConfig.builder()
+                .seed(number(a, "seed", 42L))
+                .eventsPerSecond(number(a, "rate", 1000L))
+                .malformedFraction(fraction(a, "malformed"))
+                .lateFraction(fraction(a, "late"))
+                .idlePartitions(partitions(a.get("idle-partitions")), number(a, "idle-after", 0L));
+        if (a.containsKey("records")) {
+            generator.maxRecords(number(a, "records", 0L));
+        }
+        PipelineConfig.Builder b = PipelineConfig.builder().generator(generator.build())
+                .parallelism((int) number(a, "parallelism", (long) defaultParallelism))
+                .sink(choice(a, "sink", SinkKind.class, SinkKind.PRINT))
+                .checkpointing(choice(a, "checkpointing", CheckpointMode.class, CheckpointMode.EXACTLY_ONCE))
+                .checkpointInterval(duration(a, "checkpoint-interval", Duration.ofSeconds(10)));
+        if (a.containsKey("output-dir")) {
+            b.outputDir(a.get("output-dir"));
+        }
+        if (a.containsKey("job-name")) {
+            b.jobName(a.get("job-name"));
+        }
+        return b.build();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            String key = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (key == null || !KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown argument '" + args[i] + "'; known: --" + String.join(", --", KEYS.stream().sorted().toList()));
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("--" + key + " needs a value");
+            }
+            values.put(key, args[i + 1]);
+        }
+        return values;
+    }
+
+    private static long number(Map<String, String> a, String key, long otherwise) {
+        String v = a.get(key);
+        try {
+            return v == null ? otherwise : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be a whole number (got '" + v + "')");
+        }
+    }
+
+    private static double fraction(Map<String, String> a, String key) {
+        String v = a.getOrDefault(key, "0");
+        try {
+            double d = Double.parseDouble(v);
+            if (d < 0 || d > 1) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be a fraction within 0..1 (got '" + v + "')");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> a, String key, Class<E> type, E otherwise) {
+        String v = a.get(key);
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E c : type.getEnumConstants()) {
+                names.add(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            throw new IllegalArgumentException("--" + key + " must be one of " + String.join(", ", names) + " (got '" + v + "')");
+        }
+    }
+
+    private static Duration duration(Map<String, String> a, String key, Duration otherwise) {
+        String v = a.get(key);
+        if (v == null) {
+            return otherwise;
+        }
+        Matcher m = DURATION.matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--" + key + " must be a duration like 500ms, 10s, 5m (got '" + v + "')");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static List<Integer> partitions(String v) {
+        List<Integer> list = new ArrayList<>();
+        if (v == null || v.isBlank()) {
+            return list;
+        }
+        for (String p : v.split(",")) {
+            try {
+                list.add(Integer.parseInt(p.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--idle-partitions must be partition numbers like 6,7 (got '" + v + "')");
+            }
+        }
+        return list;
+    }
+}

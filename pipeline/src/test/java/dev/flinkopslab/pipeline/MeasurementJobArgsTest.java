@@ -1,0 +1,39 @@
+package dev.flinkopslab.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The job JAR's program arguments: named like lab run's options, bad ones rejected with a clear message. */
+class MeasurementJobArgsTest {
+
+    @Test
+    void argumentsBecomeTheTypedConfig() {
+        PipelineConfig c = MeasurementJob.config(new String[] {"--records", "500", "--rate", "0", "--sink", "file",
+                "--output-dir", "/tmp/x", "--checkpointing", "at-least-once", "--checkpoint-interval", "500ms",
+                "--idle-partitions", "6,7", "--seed", "9"}, 3);
+        assertThat(c.generator.maxRecords()).isEqualTo(500);
+        assertThat(c.generator.eventsPerSecond()).isZero();
+        assertThat(c.generator.idlePartitions()).containsExactly(6, 7);
+        assertThat(c.generator.seed()).isEqualTo(9);
+        assertThat(c.sink).isEqualTo(PipelineConfig.SinkKind.FILE);
+        assertThat(c.outputDir).isEqualTo("/tmp/x");
+        assertThat(c.checkpointing).isEqualTo(PipelineConfig.CheckpointMode.AT_LEAST_ONCE);
+        assertThat(c.checkpointInterval).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.parallelism).as("the submitted parallelism when none is given").isEqualTo(3);
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        assertThatThrownBy(() -> MeasurementJob.config(new String[] {"--bogus", "1"}, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown argument '--bogus'");
+        assertThatThrownBy(() -> MeasurementJob.config(new String[] {"--sink", "kafkaa"}, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--sink must be one of print, file, discard");
+        assertThatThrownBy(() -> MeasurementJob.config(new String[] {"--checkpoint-interval", "5"}, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duration like 500ms");
+        assertThatThrownBy(() -> MeasurementJob.config(new String[] {"--records"}, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--records needs a value");
+    }
+}
