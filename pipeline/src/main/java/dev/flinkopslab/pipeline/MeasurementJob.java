@@ -18,13 +18,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The measurement pipeline as a job for a real cluster: the entry class of the job JAR that {@code lab submit}
  * uploads. Program arguments are {@code --key value} pairs named like {@code lab run}'s options:
  * {@code --records --rate --sink --output-dir --checkpointing --checkpoint-interval --malformed --late
- * --idle-partitions --idle-after --seed --parallelism --job-name}. Without {@code --parallelism} the job takes the
+ * --idle-partitions --idle-after --seed --parallelism --job-name --source --bootstrap-servers --topic}. Without {@code --parallelism} the job takes the
  * parallelism it was submitted with. Bad arguments throw {@link IllegalArgumentException} with a clear message.
  */
 public final class MeasurementJob {
     private static final Set<String> KEYS = Set.of("records", "rate", "sink", "output-dir", "checkpointing",
             "checkpoint-interval", "malformed", "late", "idle-partitions", "idle-after", "seed", "parallelism",
-            "job-name");
+            "job-name", "source", "bootstrap-servers", "topic");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private MeasurementJob() {}
@@ -54,6 +54,15 @@ public final class MeasurementJob {
                 .sink(choice(a, "sink", SinkKind.class, SinkKind.PRINT))
                 .checkpointing(choice(a, "checkpointing", CheckpointMode.class, CheckpointMode.EXACTLY_ONCE))
                 .checkpointInterval(duration(a, "checkpoint-interval", Duration.ofSeconds(10)));
+        b.source(choice(a, "source", PipelineConfig.SourceKind.class, PipelineConfig.SourceKind.GENERATOR));
+        KafkaSettings kafka = KafkaSettings.defaults();
+        if (a.containsKey("bootstrap-servers")) {
+            kafka = kafka.withBootstrapServers(a.get("bootstrap-servers"));
+        }
+        if (a.containsKey("topic")) {
+            kafka = kafka.withTopic(a.get("topic"));
+        }
+        b.kafka(kafka);
         if (a.containsKey("output-dir")) {
             b.outputDir(a.get("output-dir"));
         }

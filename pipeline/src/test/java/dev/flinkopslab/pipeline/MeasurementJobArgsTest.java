@@ -26,6 +26,17 @@ class MeasurementJobArgsTest {
     }
 
     @Test
+    void kafkaSourceArguments() {
+        PipelineConfig c = MeasurementJob.config(new String[] {"--source", "kafka", "--bootstrap-servers", "broker:19092",
+                "--topic", "readings", "--sink", "kafka"}, 2);
+        assertThat(c.source).isEqualTo(PipelineConfig.SourceKind.KAFKA);
+        assertThat(c.kafka.bootstrapServers()).isEqualTo("broker:19092");
+        assertThat(c.kafka.topic()).isEqualTo("readings");
+        assertThat(c.sink).isEqualTo(PipelineConfig.SinkKind.KAFKA);
+        assertThat(MeasurementJob.config(new String[0], 2).source).isEqualTo(PipelineConfig.SourceKind.GENERATOR);
+    }
+
+    @Test
     void badArgumentsSayWhatIsWrong() {
         assertThatThrownBy(() -> MeasurementJob.config(new String[] {"--bogus", "1"}, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown argument '--bogus'");

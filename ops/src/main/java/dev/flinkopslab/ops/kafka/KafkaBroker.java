@@ -57,8 +57,24 @@ public final class KafkaBroker {
     }
 
     private boolean isOurBroker(ProcessHandle process) {
-        String commandLine = process.info().commandLine().orElse("");
+        String commandLine = fullCommandLine(process);
         return commandLine.contains(MAIN_CLASS) && commandLine.contains(config.serverProperties().toString());
+    }
+
+    /**
+     * The process's whole command line. Java's {@code ProcessHandle.Info.commandLine()} stops at 4,096
+     * characters, and a broker's classpath is longer; Linux's {@code /proc/<pid>/cmdline} has all of it.
+     */
+    private static String fullCommandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return Files.readString(proc, java.nio.charset.StandardCharsets.ISO_8859_1).replace('\0', ' ');
+            }
+        } catch (IOException e) {
+            // fall back to what the JDK reports
+        }
+        return process.info().commandLine().orElse("");
     }
 
     /**

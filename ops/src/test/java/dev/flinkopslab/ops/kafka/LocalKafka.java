@@ -23,8 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class LocalKafka implements AutoCloseable {
     final KafkaBroker broker;
 
-    private LocalKafka(KafkaBroker broker) {
+    private final long pid;
+
+    private LocalKafka(KafkaBroker broker, long pid) {
         this.broker = broker;
+        this.pid = pid;
     }
 
     static LocalKafka start(Path workDir) throws IOException {
@@ -32,13 +35,14 @@ final class LocalKafka implements AutoCloseable {
                 .port(freePort()).controllerPort(freePort()).workDir(workDir)
                 .classpathFile(Path.of(System.getProperty("lab.kafka.classpath", "../runtimes/kafka-broker/target/kafka.classpath"))).build();
         KafkaBroker broker = new KafkaBroker(config);
+        long pid;
         try {
-            broker.start(line -> System.out.println("kafka: " + line));
+            pid = broker.start(line -> System.out.println("kafka: " + line));
         } catch (RuntimeException e) {
             broker.stop();
             throw e;
         }
-        return new LocalKafka(broker);
+        return new LocalKafka(broker, pid);
     }
 
     static int freePort() throws IOException {
@@ -90,5 +94,13 @@ final class LocalKafka implements AutoCloseable {
     @Override
     public void close() {
         broker.stop();
+        // stop() must really end the broker: a test leaves no process behind.
+        ProcessHandle.of(pid).ifPresent(p -> {
+            p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> p).join();
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the broker (pid " + pid + ") was still alive after KafkaBroker.stop()");
+            }
+        });
     }
 }
