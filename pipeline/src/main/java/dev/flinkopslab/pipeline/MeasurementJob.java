@@ -18,13 +18,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The measurement pipeline as a job for a real cluster: the entry class of the job JAR that {@code lab submit}
  * uploads. Program arguments are {@code --key value} pairs named like {@code lab run}'s options:
  * {@code --records --rate --sink --output-dir --checkpointing --checkpoint-interval --malformed --late
- * --idle-partitions --idle-after --seed --parallelism --job-name --source --bootstrap-servers --topic}. Without {@code --parallelism} the job takes the
+ * --idle-partitions --idle-after --seed --parallelism --job-name --source --bootstrap-servers --topic
+ * --restart-strategy --restart-attempts --restart-delay --idle-timeout --out-of-orderness}. On a cluster the default restart strategy is
+ * exponential-delay without an attempt limit, from 1 s: replacing a lost TaskManager takes tens of seconds,
+ * longer than a short fixed budget of restarts lasts. Without {@code --parallelism} the job takes the
  * parallelism it was submitted with. Bad arguments throw {@link IllegalArgumentException} with a clear message.
  */
 public final class MeasurementJob {
     private static final Set<String> KEYS = Set.of("records", "rate", "sink", "output-dir", "checkpointing",
             "checkpoint-interval", "malformed", "late", "idle-partitions", "idle-after", "seed", "parallelism",
-            "job-name", "source", "bootstrap-servers", "topic");
+            "job-name", "source", "bootstrap-servers", "topic", "restart-strategy", "restart-attempts", "restart-delay",
+            "idle-timeout", "out-of-orderness");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private MeasurementJob() {}
@@ -53,7 +57,12 @@ public final class MeasurementJob {
                 .parallelism((int) number(a, "parallelism", (long) defaultParallelism))
                 .sink(choice(a, "sink", SinkKind.class, SinkKind.PRINT))
                 .checkpointing(choice(a, "checkpointing", CheckpointMode.class, CheckpointMode.EXACTLY_ONCE))
-                .checkpointInterval(duration(a, "checkpoint-interval", Duration.ofSeconds(10)));
+                .checkpointInterval(duration(a, "checkpoint-interval", Duration.ofSeconds(10)))
+                .idleTimeout(duration(a, "idle-timeout", PipelineConfig.defaults().idleTimeout))
+                .outOfOrderness(duration(a, "out-of-orderness", PipelineConfig.defaults().outOfOrderness))
+                .restart(choice(a, "restart-strategy", PipelineConfig.RestartKind.class, PipelineConfig.RestartKind.EXPONENTIAL_DELAY),
+                        (int) number(a, "restart-attempts", (long) Integer.MAX_VALUE),
+                        duration(a, "restart-delay", Duration.ofSeconds(1)));
         b.source(choice(a, "source", PipelineConfig.SourceKind.class, PipelineConfig.SourceKind.GENERATOR));
         KafkaSettings kafka = KafkaSettings.defaults();
         if (a.containsKey("bootstrap-servers")) {

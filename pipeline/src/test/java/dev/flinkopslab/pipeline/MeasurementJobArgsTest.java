@@ -33,7 +33,22 @@ class MeasurementJobArgsTest {
         assertThat(c.kafka.bootstrapServers()).isEqualTo("broker:19092");
         assertThat(c.kafka.topic()).isEqualTo("readings");
         assertThat(c.sink).isEqualTo(PipelineConfig.SinkKind.KAFKA);
+        assertThat(MeasurementJob.config(new String[] {"--idle-timeout", "0s", "--out-of-orderness", "500ms"}, 2))
+                .satisfies(k -> assertThat(k.idleTimeout).isZero())
+                .satisfies(k -> assertThat(k.outOfOrderness).isEqualTo(java.time.Duration.ofMillis(500)));
         assertThat(MeasurementJob.config(new String[0], 2).source).isEqualTo(PipelineConfig.SourceKind.GENERATOR);
+    }
+
+    @Test
+    void onAClusterTheJobKeepsRestartingUntilResourcesComeBack() {
+        PipelineConfig defaults = MeasurementJob.config(new String[0], 2);
+        assertThat(defaults.restart).isEqualTo(PipelineConfig.RestartKind.EXPONENTIAL_DELAY);
+        assertThat(defaults.restartAttempts).isEqualTo(Integer.MAX_VALUE);
+        PipelineConfig fixed = MeasurementJob.config(new String[] {"--restart-strategy", "fixed-delay",
+                "--restart-attempts", "3", "--restart-delay", "2s"}, 2);
+        assertThat(fixed.restart).isEqualTo(PipelineConfig.RestartKind.FIXED_DELAY);
+        assertThat(fixed.restartAttempts).isEqualTo(3);
+        assertThat(fixed.restartDelay).isEqualTo(java.time.Duration.ofSeconds(2));
     }
 
     @Test
