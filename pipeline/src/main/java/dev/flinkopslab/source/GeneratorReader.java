@@ -130,8 +130,18 @@ final class GeneratorReader implements SourceReader<SourceRecord, PartitionSplit
     }
 
     private void retireFinished(ReaderOutput<SourceRecord> output) {
+        // Runs before every record: one plain pass, and nothing more unless a partition is done.
+        boolean anyActive = false;
+        boolean anyEnded = false;
+        for (PartitionCursor c : cursors) {
+            boolean ended = reachedEnd(c);
+            anyEnded |= ended;
+            anyActive |= !ended && !isSilent(c);
+        }
         // In a bounded run an idle partition ends with the last active one of this reader, so the job ends.
-        boolean anyActive = cursors.stream().anyMatch(c -> !isSilent(c) && !reachedEnd(c));
+        if (!anyEnded && !(config.bounded() && !anyActive && noMoreSplits)) {
+            return;
+        }
         for (Iterator<PartitionCursor> it = cursors.iterator(); it.hasNext(); ) {
             PartitionCursor c = it.next();
             boolean done = reachedEnd(c) || (config.bounded() && isSilent(c) && !anyActive && noMoreSplits);
