@@ -40,8 +40,9 @@ final class CheckCommand implements Callable<Integer> {
         if (result.error != null) {
             out.println("  " + result.error);
         }
+        int nameWidth = result.figures.stream().mapToInt(f -> f.name().length()).max().orElse(0);
         for (Figure f : result.figures) {
-            out.printf("  %-42s %14s   target %-14s %s%n", f.name(), f.formattedValue(), f.target(), f.met() ? "ok" : "MISSED");
+            out.printf("  %-" + nameWidth + "s %14s   target %-14s %s%n", f.name(), f.formattedValue(), f.target(), f.met() ? "ok" : "MISSED");
         }
         out.println((result.passed() ? "PASS" : "FAIL") + String.format(java.util.Locale.ROOT, " in %.1fs", result.seconds));
         if (!result.passed() && !result.hint.isBlank()) {

@@ -75,11 +75,24 @@ public final class CapacityExercise implements Exercise {
                 .generator(CHECK_DATA.toBuilder().maxRecords(CHECK_DATA.maxRecords() / 5).build()).build();
         context.progress().println("  warming up");
         sideBySide(warmUp, variant, context, "warm-up-");
-        context.progress().println("  measuring");
-        return result(variant, kryo, sideBySide(config, variant, context, ""));
+        // Two measured pairs, and each job's faster run counts: a pause of the shared CPU in one round slows
+        // one job more than the other, and the better of two runs is the least disturbed figure of each.
+        Pair best = null;
+        for (int round = 1; round <= MEASURED_ROUNDS; round++) {
+            context.progress().println("  measuring, round " + round + " of " + MEASURED_ROUNDS);
+            Pair pair = sideBySide(config, variant, context, "round-" + round + "-");
+            best = best == null ? pair : best.fasterOfEach(pair);
+        }
+        return result(variant, kryo, best);
     }
 
-    private record Pair(Measured reference, Measured yours) {}
+    static final int MEASURED_ROUNDS = 2;
+
+    private record Pair(Measured reference, Measured yours) {
+        Pair fasterOfEach(Pair other) {
+            return new Pair(reference.faster(other.reference), yours.faster(other.yours));
+        }
+    }
 
     private Pair sideBySide(PipelineConfig config, Variant variant, CheckContext context, String prefix) throws Exception {
         List<CheckRun> runs = SideBySide.start(config, new DecodeMeasurementsSolution(), prefix + "reference",
@@ -115,7 +128,14 @@ public final class CapacityExercise implements Exercise {
     /** The reference always runs to its end; this long only if something is badly wrong. */
     private static final Duration NO_LIMIT = Duration.ofMinutes(3);
 
-    private record Measured(double recordsPerSecond, Duration took, boolean finished, List<String> windows) {}
+    private record Measured(double recordsPerSecond, Duration took, boolean finished, List<String> windows) {
+        /** The faster run; a finished run's windows are kept, so its output is still compared. */
+        Measured faster(Measured other) {
+            Measured f = other.recordsPerSecond > recordsPerSecond ? other : this;
+            Measured s = f == this ? other : this;
+            return f.finished || !s.finished ? f : new Measured(f.recordsPerSecond, f.took, true, s.windows);
+        }
+    }
 
     /** Records / run time of a job, once it ended — or, if its run time reaches {@code limit}, once stopped. */
     private static Measured measure(String label, CheckRun run, Duration limit, CheckContext context) throws Exception {
