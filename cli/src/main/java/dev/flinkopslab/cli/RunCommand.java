@@ -65,6 +65,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--topic", defaultValue = "measurements", description = "Kafka topic for --source kafka (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--stop-at-latest",
+            description = "With --source kafka: read up to the offsets that are the latest at the start, then finish (default: read on).")
+    boolean stopAtLatest;
+
     @Option(names = "--sink", defaultValue = "print", paramLabel = "print|file|discard|kafka",
             description = "Where window results go: print (stdout), file (--output-dir), discard, or kafka (topic measurement-windows, exactly once) (default: ${DEFAULT-VALUE}).")
     SinkKind sink;
@@ -97,8 +101,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Watermark bound: how far out of order events may arrive and still count (default: ${DEFAULT-VALUE}).")
     Duration outOfOrderness;
 
-    @Option(names = "--idle-timeout", defaultValue = "5s", converter = DurationConverter.class, paramLabel = "<duration>",
-            description = "A partition silent this long stops holding the watermark back; 0 disables (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--idle-timeout", converter = DurationConverter.class, paramLabel = "<duration>",
+            description = "A partition silent this long stops holding the watermark back; 0 disables (default: 5s for the generator, "
+                    + "0 for Kafka: while a backlog is read, a partition waiting its turn would look idle and its records turn late).")
     Duration idleTimeout;
 
     @Option(names = "--malformed", defaultValue = "0.0", paramLabel = "<fraction>",
@@ -177,7 +182,8 @@ final class RunCommand implements Callable<Integer> {
             generator.maxRecords(records);
         }
         // Anything else inconsistent is rejected by the configs themselves (IllegalArgumentException → exit 2).
-        KafkaSettings kafka = KafkaSettings.defaults().withBootstrapServers(bootstrapServers).withTopic(topic);
+        KafkaSettings kafka = KafkaSettings.defaults().withBootstrapServers(bootstrapServers).withTopic(topic)
+                .withStopAtLatest(stopAtLatest);
         return PipelineConfig.builder().source(source).kafka(kafka).generator(generator.build()).parallelism(parallelism)
                 .outOfOrderness(outOfOrderness).idleTimeout(idleTimeout)
                 .checkpointing(checkpointing).checkpointInterval(checkpointInterval)

@@ -8,15 +8,18 @@ import dev.flinkopslab.ops.cluster.ClusterConfig;
 import dev.flinkopslab.ops.cluster.LocalCluster;
 import dev.flinkopslab.ops.jobs.JobsClient;
 import dev.flinkopslab.ops.jobs.JobsClient.Submission;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.flinkopslab.ops.kafka.LocalKafka;
+import dev.flinkopslab.ops.kafka.MeasurementProducer;
+import dev.flinkopslab.pipeline.PartFiles;
+import dev.flinkopslab.pipeline.PipelineSinks;
+import dev.flinkopslab.source.GeneratorConfig;
+import dev.flinkopslab.testing.ExpectedResults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -110,14 +113,76 @@ class LocalClusterTest {
                 + ", → FINISHED " + ClusterTestSupport.seconds(finished) + "; failures in the exception history: "
                 + jobs.failures(second));
 
-        List<String> expected = committedLines(clean);
+        List<String> expected = PartFiles.committedLines(clean);
         assertThat(expected).as("windows of 10 cities over the input's ~2.4 s of event time").hasSizeGreaterThan(20);
-        assertThat(committedLines(faulty)).as("committed output after the failure equals the failure-free run")
+        assertThat(PartFiles.committedLines(faulty)).as("committed output after the failure equals the failure-free run")
                 .isEqualTo(expected);
     }
 
+    /**
+     * The README's walk-through as a test: a job on the cluster reads a live topic while a producer writes it,
+     * a TaskManager dies midway and a replacement starts. The job resumes from the offsets in its last
+     * checkpoint, and its output equals both a failure-free run over the same topic and the independent
+     * computation from the generator's data.
+     */
     @Test
     @Order(3)
+    void exactlyOnceFromKafkaThroughAKilledTaskManager(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+        GeneratorConfig data = GeneratorConfig.builder().seed(5).maxRecords(30_000).eventsPerSecond(3_000).build();
+        List<String> expected = ExpectedResults.windowLines(data, 1000);
+        try (LocalKafka kafka = LocalKafka.start(out.resolve("kafka"))) {
+            // the broker creates the topic 'measurements' with 8 partitions, as 'lab kafka start' does
+            List<String> kafkaArgs = List.of("--source", "kafka", "--bootstrap-servers", kafka.bootstrapServers(),
+                    "--topic", "measurements", "--sink", "file", "--checkpoint-interval", "500ms");
+
+            Path faulty = out.resolve("faulty");
+            String live = submit(kafkaArgs, faulty, "kafka-killed-taskmanager");
+            await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(live));
+            CompletableFuture<Long> producing = CompletableFuture.supplyAsync(() -> {
+                try (MeasurementProducer producer = new MeasurementProducer(kafka.bootstrapServers(), "measurements", data)) {
+                    long sent = producer.produceAll(line -> System.out.println("producer: " + line));
+                    kafka.endOfData("measurements", data);
+                    return sent;
+                }
+            });
+            await().atMost(JOB_TIMEOUT).until(() -> jobs.completedCheckpoints(live) >= 2 && PartFiles.committedLines(faulty).size() > 0);
+            assertThat(producing).as("killed while the producer still writes").isNotDone();
+            long killed = System.nanoTime();
+            cluster.killTaskManager(null);
+            cluster.addTaskManager();
+            await().atMost(JOB_TIMEOUT).until(() -> jobs.failures(live) >= 1);
+            await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(live));
+            Duration running = Duration.ofNanos(System.nanoTime() - killed);
+            assertThat(producing.get(60, TimeUnit.SECONDS)).isEqualTo(data.maxRecords());
+            Duration produced = Duration.ofNanos(System.nanoTime() - killed);
+            Path windows = faulty.resolve(PipelineSinks.WINDOWS_DIR);
+            await().atMost(JOB_TIMEOUT).until(() -> PartFiles.committedLines(windows).size() >= expected.size());
+            Duration caughtUp = Duration.ofNanos(System.nanoTime() - killed);
+            jobs.cancel(live);
+            System.out.println("recovery (Kafka source): kill -9 → all tasks running again " + ClusterTestSupport.seconds(running)
+                    + ", → output caught up " + ClusterTestSupport.seconds(caughtUp) + " (the producer ended "
+                    + ClusterTestSupport.seconds(produced) + " after the kill); failures in the exception history: "
+                    + jobs.failures(live));
+            await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(live)));
+
+            Path clean = out.resolve("clean");
+            List<String> bounded = new ArrayList<>(kafkaArgs);
+            bounded.addAll(List.of("--stop-at-latest", "true"));
+            String reread = submit(bounded, clean, "kafka-failure-free");
+            await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(reread)));
+            assertThat(jobs.state(reread)).isEqualTo("FINISHED");
+            assertThat(jobs.failures(reread)).isZero();
+
+            assertThat(PartFiles.committedLines(clean.resolve(PipelineSinks.WINDOWS_DIR)))
+                    .as("the failure-free run equals the computation from the generator's data").isEqualTo(expected);
+            assertThat(PartFiles.committedLines(windows)).as("after the kill: no window lost, none twice").isEqualTo(expected);
+            assertThat(PartFiles.committedLines(faulty)).as("all outputs (windows, late, dead letters) equal the failure-free run's")
+                    .isEqualTo(PartFiles.committedLines(clean));
+        }
+    }
+
+    @Test
+    @Order(4)
     void stopEndsExactlyItsProcesses() {
         List<Long> pids = cluster.pids();
         assertThat(pids).hasSize(3); // JobManager, the surviving TaskManager and the replacement
@@ -147,19 +212,5 @@ class LocalClusterTest {
 
     private static boolean isEnded(String state) {
         return List.of("FINISHED", "FAILED", "CANCELED").contains(state);
-    }
-
-    /** Lines of all committed part files (in-progress and pending files start with '.'), sorted. */
-    private static List<String> committedLines(Path dir) {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
-                lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        lines.sort(null);
-        return lines;
     }
 }

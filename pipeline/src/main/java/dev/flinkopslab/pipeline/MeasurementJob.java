@@ -19,7 +19,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * uploads. Program arguments are {@code --key value} pairs named like {@code lab run}'s options:
  * {@code --records --rate --sink --output-dir --checkpointing --checkpoint-interval --malformed --late
  * --idle-partitions --idle-after --seed --parallelism --job-name --source --bootstrap-servers --topic
- * --restart-strategy --restart-attempts --restart-delay --idle-timeout --out-of-orderness}. On a cluster the default restart strategy is
+ * --restart-strategy --restart-attempts --restart-delay --idle-timeout --out-of-orderness --stop-at-latest}
+ * ({@code --stop-at-latest true}: read the topic up to the offsets that are the latest at the start, then finish).
+ * On a cluster the default restart strategy is
  * exponential-delay without an attempt limit, from 1 s: replacing a lost TaskManager takes tens of seconds,
  * longer than a short fixed budget of restarts lasts. Without {@code --parallelism} the job takes the
  * parallelism it was submitted with. Bad arguments throw {@link IllegalArgumentException} with a clear message.
@@ -28,7 +30,7 @@ public final class MeasurementJob {
     private static final Set<String> KEYS = Set.of("records", "rate", "sink", "output-dir", "checkpointing",
             "checkpoint-interval", "malformed", "late", "idle-partitions", "idle-after", "seed", "parallelism",
             "job-name", "source", "bootstrap-servers", "topic", "restart-strategy", "restart-attempts", "restart-delay",
-            "idle-timeout", "out-of-orderness");
+            "idle-timeout", "out-of-orderness", "stop-at-latest");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private MeasurementJob() {}
@@ -58,7 +60,7 @@ public final class MeasurementJob {
                 .sink(choice(a, "sink", SinkKind.class, SinkKind.PRINT))
                 .checkpointing(choice(a, "checkpointing", CheckpointMode.class, CheckpointMode.EXACTLY_ONCE))
                 .checkpointInterval(duration(a, "checkpoint-interval", Duration.ofSeconds(10)))
-                .idleTimeout(duration(a, "idle-timeout", PipelineConfig.defaults().idleTimeout))
+                .idleTimeout(duration(a, "idle-timeout", null)) // none given: the source's default
                 .outOfOrderness(duration(a, "out-of-orderness", PipelineConfig.defaults().outOfOrderness))
                 .restart(choice(a, "restart-strategy", PipelineConfig.RestartKind.class, PipelineConfig.RestartKind.EXPONENTIAL_DELAY),
                         (int) number(a, "restart-attempts", (long) Integer.MAX_VALUE),
@@ -71,6 +73,7 @@ public final class MeasurementJob {
         if (a.containsKey("topic")) {
             kafka = kafka.withTopic(a.get("topic"));
         }
+        kafka = kafka.withStopAtLatest(bool(a, "stop-at-latest"));
         b.kafka(kafka);
         if (a.containsKey("output-dir")) {
             b.outputDir(a.get("output-dir"));
@@ -103,6 +106,14 @@ public final class MeasurementJob {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + key + " must be a whole number (got '" + v + "')");
         }
+    }
+
+    private static boolean bool(Map<String, String> a, String key) {
+        String v = a.getOrDefault(key, "false");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("--" + key + " must be true or false (got '" + v + "')");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private static double fraction(Map<String, String> a, String key) {

@@ -14,7 +14,10 @@ import java.util.Objects;
  *   <li>{@code kafka} {@link KafkaSettings#defaults()} (localhost:9092, topic measurements) for KAFKA source/sink;
  *   <li>{@code parallelism} 4;
  *   <li>{@code outOfOrderness} 250 ms — the watermark's bounded out-of-orderness;
- *   <li>{@code idleTimeout} 5 s — a partition silent this long stops holding the watermark back (0 = never);
+ *   <li>{@code idleTimeout} 5 s for the generator, 0 (never) for Kafka — a partition silent this long stops
+ *       holding the watermark back. Off for Kafka because a reader catching up on a backlog fetches one
+ *       partition's records after another's: a partition waiting its turn looks idle, the watermark runs ahead
+ *       on the others, and its records arrive late. Set it for topics whose partitions really fall silent;
  *   <li>{@code watermarkInterval} 200 ms — how often watermarks are emitted (Flink's default);
  *   <li>{@code windowSize} 1 s — tumbling event-time windows;
  *   <li>{@code checkpointing} {@link CheckpointMode#EXACTLY_ONCE}, every {@code checkpointInterval} 10 s;
@@ -59,6 +62,8 @@ public final class PipelineConfig {
     public final int parallelism;
     public final Duration outOfOrderness;
     public final Duration idleTimeout;
+    /** The timeout as given to the builder (null: the source's default), kept for {@link #toBuilder()}. */
+    private final Duration idleTimeoutGiven;
     public final Duration watermarkInterval;
     public final Duration windowSize;
     public final CheckpointMode checkpointing;
@@ -78,7 +83,8 @@ public final class PipelineConfig {
         this.kafka = Objects.requireNonNull(b.kafka, "kafka");
         this.parallelism = b.parallelism;
         this.outOfOrderness = b.outOfOrderness;
-        this.idleTimeout = b.idleTimeout;
+        this.idleTimeoutGiven = b.idleTimeout;
+        this.idleTimeout = b.idleTimeout != null ? b.idleTimeout : defaultIdleTimeout(source);
         this.watermarkInterval = b.watermarkInterval;
         this.windowSize = b.windowSize;
         this.checkpointing = b.checkpointing;
@@ -92,6 +98,11 @@ public final class PipelineConfig {
         this.failAfterRecords = b.failAfterRecords;
         this.jobName = b.jobName;
         validate();
+    }
+
+    /** See the class comment: idleness misfires while a Kafka reader catches up, so Kafka has none by default. */
+    static Duration defaultIdleTimeout(SourceKind source) {
+        return source == SourceKind.KAFKA ? Duration.ZERO : Duration.ofSeconds(5);
     }
 
     private void validate() {
@@ -124,7 +135,7 @@ public final class PipelineConfig {
 
     public Builder toBuilder() {
         return new Builder().source(source).kafka(kafka).generator(generator).parallelism(parallelism).outOfOrderness(outOfOrderness)
-                .idleTimeout(idleTimeout).watermarkInterval(watermarkInterval).windowSize(windowSize)
+                .idleTimeout(idleTimeoutGiven).watermarkInterval(watermarkInterval).windowSize(windowSize)
                 .checkpointing(checkpointing).checkpointInterval(checkpointInterval)
                 .restart(restart, restartAttempts, restartDelay).sink(sink).outputDir(outputDir).parse(parse)
                 .failAfterRecords(failAfterRecords).jobName(jobName);
@@ -137,7 +148,7 @@ public final class PipelineConfig {
         private KafkaSettings kafka = KafkaSettings.defaults();
         private int parallelism = 4;
         private Duration outOfOrderness = Duration.ofMillis(250);
-        private Duration idleTimeout = Duration.ofSeconds(5);
+        private Duration idleTimeout = null; // the source's default
         private Duration watermarkInterval = Duration.ofMillis(200);
         private Duration windowSize = Duration.ofSeconds(1);
         private CheckpointMode checkpointing = CheckpointMode.EXACTLY_ONCE;
@@ -158,6 +169,7 @@ public final class PipelineConfig {
         public Builder kafka(KafkaSettings v) { kafka = v; return this; }
         public Builder parallelism(int v) { parallelism = v; return this; }
         public Builder outOfOrderness(Duration v) { outOfOrderness = v; return this; }
+        /** null: the source's default (5 s for the generator, off for Kafka). */
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
         public Builder watermarkInterval(Duration v) { watermarkInterval = v; return this; }
         public Builder windowSize(Duration v) { windowSize = v; return this; }

@@ -12,19 +12,14 @@ import dev.flinkopslab.pipeline.PipelineConfig.SinkKind;
 import dev.flinkopslab.pipeline.PipelineSinks;
 import dev.flinkopslab.source.GeneratorConfig;
 import dev.flinkopslab.testing.ExpectedResults;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,7 +122,7 @@ class KafkaPipelineTest {
 
             producer.produce(perPartition / 2, perPartition, System.out::println, () -> false);
         }
-        endOfData("resume-test", data);
+        kafka.endOfData("resume-test", data);
 
         JobClient resumed = submit(c, Path.of(java.net.URI.create(savepoint)));
         try {
@@ -136,24 +131,5 @@ class KafkaPipelineTest {
             resumed.cancel().get();
         }
         assertThat(kafka.committedValues("resume-windows")).as("no gap, no duplicate").containsExactlyElementsOf(expected);
-    }
-
-    /**
-     * An unbounded source never ends, so the last windows would wait for records that never come: one record
-     * per partition far past the data moves every partition's watermark beyond it. Its value is not a
-     * measurement, so it becomes a dead letter and adds no window.
-     */
-    private static void endOfData(String topic, GeneratorConfig data) {
-        long after = GeneratorConfig.DEFAULT_BOUNDED_ORIGIN + Duration.ofHours(1).toMillis();
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int partition = 0; partition < data.partitions(); partition++) {
-                producer.send(new ProducerRecord<>(topic, partition, after, null,
-                        "end of test data".getBytes(StandardCharsets.UTF_8)));
-            }
-            producer.flush();
-        }
     }
 }

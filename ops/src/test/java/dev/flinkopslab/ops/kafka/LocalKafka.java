@@ -1,5 +1,6 @@
 package dev.flinkopslab.ops.kafka;
 
+import dev.flinkopslab.source.GeneratorConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** A real broker process for a test class, on free ports under a temporary directory, with a few helpers. */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
     final KafkaBroker broker;
 
     private final long pid;
@@ -30,7 +34,7 @@ final class LocalKafka implements AutoCloseable {
         this.pid = pid;
     }
 
-    static LocalKafka start(Path workDir) throws IOException {
+    public static LocalKafka start(Path workDir) throws IOException {
         KafkaBrokerConfig config = KafkaBrokerConfig.builder()
                 .port(freePort()).controllerPort(freePort()).workDir(workDir)
                 .classpathFile(Path.of(System.getProperty("lab.kafka.classpath", "../runtimes/kafka-broker/target/kafka.classpath"))).build();
@@ -51,11 +55,11 @@ final class LocalKafka implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.config().bootstrapServers();
     }
 
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (Admin admin = Admin.create(p)) {
@@ -64,7 +68,7 @@ final class LocalKafka implements AutoCloseable {
     }
 
     /** Every committed record value of {@code topic} (read_committed: open or aborted transactions are not there). */
-    List<String> committedValues(String topic) {
+    public List<String> committedValues(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -88,6 +92,25 @@ final class LocalKafka implements AutoCloseable {
             }
             values.sort(null);
             return values;
+        }
+    }
+
+    /**
+     * An unbounded source never ends, so the last windows would wait for records that never come: one record
+     * per partition an hour past the data moves every partition's watermark beyond it. Its value is not a
+     * measurement, so it becomes a dead letter and adds no window.
+     */
+    public void endOfData(String topic, GeneratorConfig data) {
+        long after = GeneratorConfig.DEFAULT_BOUNDED_ORIGIN + Duration.ofHours(1).toMillis();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int partition = 0; partition < data.partitions(); partition++) {
+                producer.send(new ProducerRecord<>(topic, partition, after, null,
+                        "end of test data".getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
         }
     }
 
