@@ -37,6 +37,8 @@ public final class Lab implements Callable<Integer> {
         cl.registerConverter(PipelineConfig.SinkKind.class, new DashedEnumConverter<>(PipelineConfig.SinkKind.class));
         cl.registerConverter(PipelineConfig.RestartKind.class, new DashedEnumConverter<>(PipelineConfig.RestartKind.class));
         cl.registerConverter(CapacityCommand.Job.class, new DashedEnumConverter<>(CapacityCommand.Job.class));
+        // 'lab submit --source kafka ...': what submit does not know goes to the job, which rejects what it does not know.
+        cl.getSubcommands().get("submit").setUnmatchedOptionsArePositionalParams(true);
         return cl.setOut(out).setErr(err)
                 .setParameterExceptionHandler(ExitCodes.PARAMETERS)
                 .setExecutionExceptionHandler(ExitCodes.EXECUTION);

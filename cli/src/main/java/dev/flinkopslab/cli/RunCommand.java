@@ -9,6 +9,7 @@ import dev.flinkopslab.pipeline.PipelineConfig.SinkKind;
 import dev.flinkopslab.pipeline.PipelineConfig.SourceKind;
 import dev.flinkopslab.pipeline.KafkaSettings;
 import dev.flinkopslab.pipeline.PipelineSinks;
+import dev.flinkopslab.ops.jobs.JobsClient;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -165,7 +166,18 @@ final class RunCommand implements Callable<Integer> {
         PipelineSinks.attach(MeasurementPipeline.build(env, cfg, parts), cfg);
         long started = System.nanoTime();
         JobClient job = env.executeAsync(cfg.jobName);
+        printJobGraph(port, job.getJobID().toHexString(), out);
         return new Supervisor(job, started, out).await(duration);
+    }
+
+    /** The job graph as the embedded Flink built it (chaining, parallelism, slot sharing), read from its REST API. */
+    private static void printJobGraph(int port, String jobId, PrintWriter out) {
+        try {
+            new JobsClient(EmbeddedFlink.url(port)).plan(jobId).lines().forEach(out::println);
+        } catch (RuntimeException e) {
+            out.println("  (job graph not available: " + e.getMessage() + ")");
+        }
+        out.flush();
     }
 
     /** Option values → the pipeline's typed config; option-named messages for the values users mistype. */
@@ -238,7 +250,8 @@ final class RunCommand implements Callable<Integer> {
             try {
                 JobExecutionResult result = duration == null
                         ? job.getJobExecutionResult().get()
-                        : job.getJobExecutionResult().get(duration.toMillis(), TimeUnit.MILLISECONDS);
+                        : job.getJobExecutionResult().get(   // --duration counts from the submission
+                                duration.toNanos() - (System.nanoTime() - startedNanos), TimeUnit.NANOSECONDS);
                 summary("finished", "FINISHED, net runtime " + seconds(result.getNetRuntime()));
                 return ExitCodes.OK;
             } catch (TimeoutException e) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Submit the measurement job (or another JAR) to a running Flink cluster.",
-        footer = "Program arguments for the job follow '--', e.g.: lab submit -p 4 -- --rate 2000 --sink file --output-dir /tmp/out")
+        footer = {"Options lab submit does not know are the job's program arguments, e.g.:",
+                "  lab submit -p 4 --source kafka --sink file --output-dir out",
+                "After '--' everything is the job's. A relative --output-dir is taken from the current directory."})
 final class SubmitCommand implements Callable<Integer> {
     static final String DEFAULT_ENTRY_CLASS = "dev.flinkopslab.pipeline.MeasurementJob";
 
@@ -47,7 +49,7 @@ final class SubmitCommand implements Callable<Integer> {
             description = "Start from this savepoint (as printed by 'lab savepoint' or 'lab stop --savepoint').")
     String savepoint;
 
-    @Parameters(paramLabel = "<program args>", description = "Arguments for the job's main, after '--'.")
+    @Parameters(paramLabel = "<program args>", description = "Arguments for the job's main (MeasurementJob: named like lab run's options).")
     List<String> programArgs = new ArrayList<>();
 
     @Override
@@ -61,7 +63,8 @@ final class SubmitCommand implements Callable<Integer> {
                     : "; build it with ./lab (it builds on first use) or 'mvn -q -B package -DskipTests'"));
         }
         JobsClient jobs = new JobsClient(rest.url);
-        String jobId = OpsSupport.run(() -> jobs.submit(new Submission(jobJar, entryClass, programArgs, parallelism, savepoint)));
+        List<String> args = withAbsoluteOutputDir(programArgs);
+        String jobId = OpsSupport.run(() -> jobs.submit(new Submission(jobJar, entryClass, args, parallelism, savepoint)));
         PrintWriter out = spec.commandLine().getOut();
         out.println("lab submit: job " + jobId + " submitted");
         out.println("  Web UI  " + jobs.rest().baseUrl() + "/#/job/running/" + jobId + "/overview");
@@ -72,5 +75,18 @@ final class SubmitCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The job's file sink writes from the TaskManagers, whose working directory is wherever the cluster was
+     * started: a relative --output-dir is made absolute here, against the directory the user is in.
+     */
+    static List<String> withAbsoluteOutputDir(List<String> programArgs) {
+        List<String> args = new ArrayList<>(programArgs);
+        int i = args.indexOf("--output-dir");
+        if (i >= 0 && i + 1 < args.size()) {
+            args.set(i + 1, Path.of(args.get(i + 1)).toAbsolutePath().normalize().toString());
+        }
+        return args;
     }
 }

@@ -51,7 +51,8 @@ class LabClusterCommandsTest {
     void submitsListsSavepointsAndStopsAJob(@TempDir Path savepoints) {
         assertThat(LabRun.of("cluster", "status").out()).contains("1 TaskManagers, 2 slots");
 
-        LabRun submit = LabRun.of("submit", "--rest-url", restUrl, "-p", "2", "--", "--rate", "500", "--sink", "discard");
+        // job arguments without '--': options submit does not know are the job's
+        LabRun submit = LabRun.of("submit", "--rest-url", restUrl, "-p", "2", "--rate", "500", "--sink", "discard");
         assertThat(submit.exitCode()).as(submit.err()).isZero();
         System.out.println(submit.out());
         Matcher m = JOB_ID.matcher(submit.out());
@@ -85,6 +86,20 @@ class LabClusterCommandsTest {
         LabRun r = LabRun.of("submit", "--rest-url", restUrl, "--entry-class", "dev.example.NoSuchJob");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines()).singleElement().asString().startsWith("lab submit: ").contains("dev.example.NoSuchJob");
+    }
+
+    @Test
+    void aMistypedJobArgumentIsOneLineFromTheJob() {
+        LabRun r = LabRun.of("submit", "--rest-url", restUrl, "--rat", "500");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().asString().startsWith("lab submit: ")
+                .contains("unknown argument '--rat'");
+    }
+
+    @Test
+    void aRelativeOutputDirIsTheUsersNotTheTaskManagers() {
+        assertThat(SubmitCommand.withAbsoluteOutputDir(java.util.List.of("--sink", "file", "--output-dir", "out")))
+                .containsExactly("--sink", "file", "--output-dir", Path.of("out").toAbsolutePath().toString());
     }
 
     @Test

@@ -24,6 +24,9 @@ class LabEndToEndTest {
 
         assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
         assertThat(r.out()).contains("http://localhost:" + port, "lab run: finished", "FINISHED");
+        assertThat(r.out()).as("the job graph as Flink built it, read from its REST API")
+                .contains("tasks in 1 slot sharing group, so it needs 2 slots")
+                .contains("Measurements source").contains("Windows per location");
         List<String> windows = committedLines(dir.resolve("windows"));
         assertThat(windows).isNotEmpty();
         assertThat(windows).allSatisfy(line -> assertThat(line).contains(","));

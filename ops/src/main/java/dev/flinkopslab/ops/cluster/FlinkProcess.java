@@ -1,5 +1,6 @@
 package dev.flinkopslab.ops.cluster;
 
+import dev.flinkopslab.ops.OwnProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,20 +50,9 @@ record FlinkProcess(String name, Path pidFile, Path confDir) {
         return isTaskManager() ? Integer.parseInt(name.substring(TASK_MANAGER_PREFIX.length())) : 0;
     }
 
-    /** The live process, if the pid file names one that is still ours. */
+    /** The live process, if the pid file names one that is still ours: its command line has our conf dir. */
     Optional<ProcessHandle> handle() {
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readString(pidFile).strip());
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-        String marker = confDir.toAbsolutePath().toString();
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().commandLine().map(cl -> cl.contains(marker)).orElse(false));
+        return OwnProcesses.fromPidFile(pidFile, "-c " + confDir.toAbsolutePath());
     }
 
     /** Starts {@code main} with {@code jvmFlags} and {@code args}; stdout/stderr to log/<name>.out. */

@@ -3,17 +3,22 @@ package dev.flinkopslab.ops.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The job graph as Flink built it, read back from REST: each task (job vertex) with the operators chained into
- * it, its parallelism and how its inputs are connected (FORWARD, HASH, REBALANCE ...).
+ * it, its parallelism, its slot sharing group and how its inputs are connected (FORWARD, HASH, REBALANCE ...).
+ * {@code /jobs/{id}} gives the vertices with their slot sharing group ids, {@code /jobs/{id}/plan} the edges.
  */
 public record JobGraphView(String jobName, List<Task> tasks) {
 
-    /** One task: what runs in one thread per subtask. {@code inputs} names upstream tasks and the exchange. */
-    public record Task(String name, List<String> operators, int parallelism, List<String> inputs) {}
+    /**
+     * One task: what runs in one thread per subtask. {@code slotSharingGroup} is Flink's id of the group;
+     * {@code inputs} names upstream tasks and the exchange.
+     */
+    public record Task(String name, List<String> operators, int parallelism, String slotSharingGroup, List<String> inputs) {}
 
     static JobGraphView of(JsonNode job, JsonNode plan) {
         Map<String, String> names = new HashMap<>();
@@ -33,7 +38,7 @@ public record JobGraphView(String jobName, List<Task> tasks) {
             String name = v.path("name").asText();
             // Flink names a task after its chain: "Source: A -> B -> C".
             tasks.add(new Task(shortName(name), operators(name), v.path("parallelism").asInt(),
-                    inputs.getOrDefault(v.path("id").asText(), List.of())));
+                    v.path("slotSharingGroupId").asText("unknown"), inputs.getOrDefault(v.path("id").asText(), List.of())));
         }
         return new JobGraphView(job.path("name").asText(), tasks);
     }
@@ -48,24 +53,45 @@ public record JobGraphView(String jobName, List<Task> tasks) {
         return first.length() > 60 ? first.substring(0, 60) + "..." : first;
     }
 
+    /** Slot sharing group id → the largest parallelism of its tasks, in the order the groups first appear. */
+    public Map<String, Integer> slotSharingGroups() {
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        for (Task t : tasks) {
+            groups.merge(t.slotSharingGroup(), t.parallelism(), Math::max);
+        }
+        return groups;
+    }
+
+    /**
+     * Slots the job needs: tasks of one slot sharing group share slots, so a group needs as many as its widest
+     * task; groups do not share with each other.
+     */
+    public int slotsNeeded() {
+        return slotSharingGroups().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     /** Lines for a terminal: one block per task. */
     public List<String> lines() {
+        List<String> groups = new ArrayList<>(slotSharingGroups().keySet());
+        int slots = slotsNeeded();
         List<String> out = new ArrayList<>();
-        int slots = 0;
-        for (Task t : tasks) {
-            slots = Math.max(slots, t.parallelism());
-        }
-        out.add("job graph of '" + jobName + "': " + tasks.size() + " tasks; all in slot sharing group 'default' "
-                + "(the pipeline sets no other), so it needs " + slots + " slot" + (slots == 1 ? "" : "s"));
+        out.add("job graph of '" + jobName + "': " + tasks.size() + " tasks in " + groups.size() + " slot sharing group"
+                + (groups.size() == 1 ? "" : "s") + ", so it needs " + slots + " slot" + (slots == 1 ? "" : "s")
+                + " (per group, as many as its widest task)");
         for (int i = 0; i < tasks.size(); i++) {
             Task t = tasks.get(i);
-            out.add("  task " + (i + 1) + ": parallelism " + t.parallelism() + ", " + t.operators().size()
-                    + " chained operator" + (t.operators().size() == 1 ? "" : "s")
+            out.add("  task " + (i + 1) + ": parallelism " + t.parallelism()
+                    + ", slot sharing group " + (groups.indexOf(t.slotSharingGroup()) + 1) + " (id " + abbreviated(t.slotSharingGroup()) + ")"
+                    + ", " + t.operators().size() + " chained operator" + (t.operators().size() == 1 ? "" : "s")
                     + (t.inputs().isEmpty() ? "" : ", input from " + String.join(", ", t.inputs())));
             for (String op : t.operators()) {
                 out.add("      " + op);
             }
         }
         return out;
+    }
+
+    private static String abbreviated(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
     }
 }

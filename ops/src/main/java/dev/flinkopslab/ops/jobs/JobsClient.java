@@ -135,8 +135,16 @@ public final class JobsClient {
     /** The job graph as Flink built it: each task with its chained operators, parallelism, slot sharing group. */
     public JobGraphView plan(String jobId) {
         JsonNode job = rest.get("/jobs/" + checkId(jobId));
+        // Right after submission a job may still be initializing: its graph has no vertices yet.
+        long deadline = System.nanoTime() + PLAN_TIMEOUT.toNanos();
+        while (job.path("vertices").isEmpty() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+            job = rest.get("/jobs/" + jobId);
+        }
         return JobGraphView.of(job, rest.get("/jobs/" + jobId + "/plan"));
     }
+
+    private static final Duration PLAN_TIMEOUT = Duration.ofSeconds(15);
 
     static String checkId(String jobId) {
         if (jobId == null || !jobId.matches("[0-9a-f]{32}")) {

@@ -1,5 +1,6 @@
 package dev.flinkopslab.ops.kafka;
 
+import dev.flinkopslab.ops.OwnProcesses;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -43,38 +44,8 @@ public final class KafkaBroker {
 
     /** The broker process this work dir's pid file names, if it is alive and really our broker. */
     public Optional<ProcessHandle> running() {
-        Path pidFile = config.pidFile();
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            // The pid may have been reused since: only a kafka.Kafka on our server.properties counts.
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::isOurBroker);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private boolean isOurBroker(ProcessHandle process) {
-        String commandLine = fullCommandLine(process);
-        return commandLine.contains(MAIN_CLASS) && commandLine.contains(config.serverProperties().toString());
-    }
-
-    /**
-     * The process's whole command line. Java's {@code ProcessHandle.Info.commandLine()} stops at 4,096
-     * characters, and a broker's classpath is longer; Linux's {@code /proc/<pid>/cmdline} has all of it.
-     */
-    private static String fullCommandLine(ProcessHandle process) {
-        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
-        try {
-            if (Files.isReadable(proc)) {
-                return Files.readString(proc, java.nio.charset.StandardCharsets.ISO_8859_1).replace('\0', ' ');
-            }
-        } catch (IOException e) {
-            // fall back to what the JDK reports
-        }
-        return process.info().commandLine().orElse("");
+        // The pid may have been reused since: only a kafka.Kafka on our server.properties counts.
+        return OwnProcesses.fromPidFile(config.pidFile(), MAIN_CLASS, config.serverProperties().toString());
     }
 
     /**
