@@ -188,8 +188,14 @@ public final class KafkaBroker {
         return command;
     }
 
-    /** KRaft needs formatted storage; an already formatted log dir is left as it is (its topics survive). */
+    /**
+     * KRaft needs formatted storage; an already formatted log dir is left as it is, so its topics survive a
+     * restart. (Formatting it again, even with --ignore-formatted, fails: the new cluster id is not the old.)
+     */
     private void formatStorage(String classpath) throws IOException {
+        if (Files.exists(config.logDir.resolve("meta.properties"))) {
+            return;
+        }
         Process format = new ProcessBuilder(java(classpath, STORAGE_TOOL, "format", "--ignore-formatted",
                 "--cluster-id", Uuid.randomUuid().toString(), "--config", config.serverProperties().toString()))
                 .redirectErrorStream(true)
