@@ -43,9 +43,37 @@ public record JobGraphView(String jobName, List<Task> tasks) {
         return new JobGraphView(job.path("name").asText(), tasks);
     }
 
-    /** "A -> B -> (C -> D, E)": Flink names a task after its chain, brackets an operator's several outputs. */
-    private static List<String> operators(String chain) {
-        return List.of(chain.replace("(", "").replace(")", "").split(" -> |, "));
+    /**
+     * "A -> B -> (C -> D, E)": Flink names a task after its chain and brackets an operator's several outputs.
+     * Only those brackets go; an operator's own, as in "Measurements source (Kafka)", stay.
+     */
+    static List<String> operators(String chain) {
+        List<String> operators = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        int nameBrackets = 0;
+        for (int i = 0; i < chain.length(); i++) {
+            char c = chain.charAt(i);
+            if (nameBrackets == 0 && (chain.startsWith(" -> ", i) || chain.startsWith(", ", i))) {
+                operators.add(name.toString());
+                name.setLength(0);
+                i += chain.charAt(i) == ',' ? 1 : 3;
+                if (i + 1 < chain.length() && chain.charAt(i + 1) == '(') {
+                    i++; // Flink's bracket around several outputs
+                }
+            } else if (c == '(') {
+                nameBrackets++;
+                name.append(c);
+            } else if (c == ')') {
+                if (nameBrackets > 0) { // else it closes Flink's bracket
+                    nameBrackets--;
+                    name.append(c);
+                }
+            } else {
+                name.append(c);
+            }
+        }
+        operators.add(name.toString());
+        return operators;
     }
 
     private static String shortName(String chain) {
