@@ -15,8 +15,9 @@ class OwnProcessesTest {
     @Test
     void aLiveProcessWithTheMarkerIsOursEvenPastFourThousandCharacters(@TempDir Path dir) throws Exception {
         // A command line longer than the 4,096 characters Java's ProcessHandle reports, marker at its end,
-        // as a Flink or Kafka JVM's '-c <conf dir>' comes after its classpath.
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "sleep 60", "padding"));
+        // as a Flink or Kafka JVM's '-c <conf dir>' comes after its classpath. A compound command, so that the
+        // shell stays this process rather than exec'ing sleep in its place.
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "sleep 60; exit 0", "padding"));
         cmd.add("x".repeat(6_000));
         cmd.add("--marker=" + dir);
         Process p = new ProcessBuilder(cmd).start();
@@ -26,6 +27,7 @@ class OwnProcessesTest {
             assertThat(OwnProcesses.fromPidFile(pidFile, "sleep 60", "--marker=" + dir)).as("every marker").isPresent();
             assertThat(OwnProcesses.fromPidFile(pidFile, "--marker=/elsewhere")).as("someone else's").isEmpty();
         } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
         }
         Path pidFile = dir.resolve("p.pid");
