@@ -3,6 +3,7 @@ package dev.flinkopslab.cli;
 import dev.flinkopslab.ops.kafka.KafkaBroker;
 import dev.flinkopslab.ops.kafka.KafkaBrokerConfig;
 import dev.flinkopslab.ops.kafka.KafkaBrokerException;
+import dev.flinkopslab.ops.kafka.KafkaPreflight;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -118,6 +119,21 @@ final class KafkaCommand implements Callable<Integer> {
     }
 
     /** Broker failures are one-line {@link LabException}s (exit 1). */
+    /**
+     * The Kafka a pipeline needs is there before it starts — its source topic, its sink's broker — else one
+     * line on what is missing. Without the check such a job runs on and reads nothing.
+     */
+    static void requireKafkaFor(dev.flinkopslab.pipeline.PipelineConfig cfg) {
+        run(() -> {
+            if (cfg.source == dev.flinkopslab.pipeline.PipelineConfig.SourceKind.KAFKA) {
+                KafkaPreflight.requireTopic(cfg.kafka.bootstrapServers(), cfg.kafka.topic());
+            } else if (cfg.sink == dev.flinkopslab.pipeline.PipelineConfig.SinkKind.KAFKA) {
+                KafkaPreflight.requireBroker(cfg.kafka.bootstrapServers());
+            }
+            return null;
+        });
+    }
+
     static <T> T run(java.util.function.Supplier<T> action) {
         try {
             return action.get();

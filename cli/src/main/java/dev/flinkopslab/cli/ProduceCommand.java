@@ -1,5 +1,6 @@
 package dev.flinkopslab.cli;
 
+import dev.flinkopslab.ops.kafka.KafkaPreflight;
 import dev.flinkopslab.ops.kafka.MeasurementProducer;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.io.PrintWriter;
@@ -58,6 +59,10 @@ final class ProduceCommand implements Callable<Integer> {
             g.maxRecords(records);
         }
         GeneratorConfig data = g.build();
+        KafkaCommand.run(() -> { // else the producer waits 30 s for metadata, then fails obscurely
+            KafkaPreflight.requireTopic(bootstrapServers, topic);
+            return null;
+        });
         PrintWriter out = spec.commandLine().getOut();
         out.println("lab produce: " + (records == null ? "until Ctrl-C" : records + " records") + " to " + topic + " on "
                 + bootstrapServers + ", " + (rate == 0 ? "as fast as possible" : rate + " records/s"));

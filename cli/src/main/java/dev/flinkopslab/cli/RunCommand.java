@@ -139,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineConfig cfg = config();
         checkPort(spec, port);
+        KafkaCommand.requireKafkaFor(cfg);
         PrintWriter out = spec.commandLine().getOut();
         printHeader(out, cfg);
         return runWithWebUi(cfg, PipelineParts.REFERENCE, port, duration, out);

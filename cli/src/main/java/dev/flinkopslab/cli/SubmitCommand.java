@@ -2,6 +2,7 @@ package dev.flinkopslab.cli;
 
 import dev.flinkopslab.ops.jobs.JobsClient;
 import dev.flinkopslab.ops.jobs.JobsClient.Submission;
+import dev.flinkopslab.pipeline.MeasurementJob;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,10 @@ final class SubmitCommand implements Callable<Integer> {
         }
         JobsClient jobs = new JobsClient(rest.url);
         List<String> args = withAbsoluteOutputDir(programArgs);
+        if (entryClass.equals(DEFAULT_ENTRY_CLASS)) {
+            // Our job's arguments are checked here, before the upload, and so is the Kafka they name.
+            KafkaCommand.requireKafkaFor(MeasurementJob.config(args.toArray(String[]::new), 1));
+        }
         String jobId = OpsSupport.run(() -> jobs.submit(new Submission(jobJar, entryClass, args, parallelism, savepoint)));
         PrintWriter out = spec.commandLine().getOut();
         out.println("lab submit: job " + jobId + " submitted");

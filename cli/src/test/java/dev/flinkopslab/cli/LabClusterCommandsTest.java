@@ -89,11 +89,20 @@ class LabClusterCommandsTest {
     }
 
     @Test
-    void aMistypedJobArgumentIsOneLineFromTheJob() {
+    void aMistypedJobArgumentIsAUsageErrorBeforeTheUpload() {
+        int jobsBefore = LabRun.of("jobs", "--rest-url", restUrl).out().split("\n").length;
         LabRun r = LabRun.of("submit", "--rest-url", restUrl, "--rat", "500");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString().startsWith("lab submit: unknown argument '--rat'");
+        assertThat(LabRun.of("jobs", "--rest-url", restUrl).out().split("\n")).as("nothing submitted").hasSize(jobsBefore);
+    }
+
+    @Test
+    void aKafkaJobWithoutKafkaIsOneLineAndNotSubmitted() throws IOException {
+        LabRun r = LabRun.of("submit", "--rest-url", restUrl, "--source", "kafka", "--bootstrap-servers", "localhost:" + freePort());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLines()).singleElement().asString().startsWith("lab submit: ")
-                .contains("unknown argument '--rat'");
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("lab submit: no Kafka answers at localhost:").contains("./lab kafka start");
     }
 
     @Test

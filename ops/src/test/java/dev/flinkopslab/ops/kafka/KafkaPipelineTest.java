@@ -1,6 +1,7 @@
 package dev.flinkopslab.ops.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.flinkopslab.pipeline.EmbeddedCluster;
@@ -75,6 +76,18 @@ class KafkaPipelineTest {
         StreamExecutionEnvironment env = flink.environment(job);
         PipelineSinks.attach(MeasurementPipeline.build(env, c), c);
         return env.executeAsync(c.jobName);
+    }
+
+    @Test
+    void preflightFindsTheBrokerAndNamesAMissingTopic() {
+        KafkaPreflight.requireTopic(kafka.bootstrapServers(), "measurements");
+        KafkaPreflight.requireBroker(kafka.bootstrapServers());
+        assertThatThrownBy(() -> KafkaPreflight.requireTopic(kafka.bootstrapServers(), "no-such-topic"))
+                .isInstanceOf(KafkaBrokerException.class)
+                .hasMessageStartingWith("Kafka at " + kafka.bootstrapServers() + " has no topic 'no-such-topic' (it has: ")
+                .hasMessageContaining("measurements").hasMessageEndingWith("or name the topic with --topic");
+        assertThatThrownBy(() -> KafkaPreflight.requireBroker("no-such-host.invalid:9092"))
+                .isInstanceOf(KafkaBrokerException.class).hasMessageContaining("no-such-host.invalid:9092");
     }
 
     @Test
