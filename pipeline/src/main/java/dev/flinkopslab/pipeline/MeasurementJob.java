@@ -20,7 +20,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code --records --rate --sink --output-dir --checkpointing --checkpoint-interval --malformed --late
  * --idle-partitions --idle-after --seed --parallelism --job-name --source --bootstrap-servers --topic
  * --restart-strategy --restart-attempts --restart-delay --idle-timeout --out-of-orderness --stop-at-latest}
- * ({@code --stop-at-latest true}: read the topic up to the offsets that are the latest at the start, then finish).
+ * ({@code --stop-at-latest}, alone or with true/false: read the topic up to the offsets that are the latest at the
+ * start, then finish).
  * On a cluster the default restart strategy is
  * exponential-delay without an attempt limit, from 1 s: replacing a lost TaskManager takes tens of seconds,
  * longer than a short fixed budget of restarts lasts. Without {@code --parallelism} the job takes the
@@ -31,6 +32,8 @@ public final class MeasurementJob {
             "checkpoint-interval", "malformed", "late", "idle-partitions", "idle-after", "seed", "parallelism",
             "job-name", "source", "bootstrap-servers", "topic", "restart-strategy", "restart-attempts", "restart-delay",
             "idle-timeout", "out-of-orderness", "stop-at-latest");
+    /** Booleans that, as in lab run, may stand alone: {@code --stop-at-latest} means {@code --stop-at-latest true}. */
+    private static final Set<String> FLAGS = Set.of("stop-at-latest");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private MeasurementJob() {}
@@ -86,15 +89,23 @@ public final class MeasurementJob {
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
+        int i = 0;
+        while (i < args.length) {
             String key = args[i].startsWith("--") ? args[i].substring(2) : null;
             if (key == null || !KEYS.contains(key)) {
                 throw new IllegalArgumentException("unknown argument '" + args[i] + "'; known: --" + String.join(", --", KEYS.stream().sorted().toList()));
+            }
+            boolean valueFollows = i + 1 < args.length && !args[i + 1].startsWith("--");
+            if (FLAGS.contains(key) && !valueFollows) { // written as lab run's flag: --stop-at-latest
+                values.put(key, "true");
+                i += 1;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("--" + key + " needs a value");
             }
             values.put(key, args[i + 1]);
+            i += 2;
         }
         return values;
     }

@@ -40,6 +40,11 @@ class MeasurementJobArgsTest {
         assertThat(c.kafka.stopAtLatest()).as("a Kafka source reads on by default").isFalse();
         assertThat(MeasurementJob.config(new String[] {"--source", "kafka", "--stop-at-latest", "true"}, 2).kafka.stopAtLatest())
                 .isTrue();
+        assertThat(MeasurementJob.config(new String[] {"--source", "kafka", "--stop-at-latest"}, 2).kafka.stopAtLatest())
+                .as("a flag, as in lab run").isTrue();
+        PipelineConfig flagInTheMiddle = MeasurementJob.config(new String[] {"--stop-at-latest", "--topic", "t"}, 2);
+        assertThat(flagInTheMiddle.kafka.stopAtLatest()).isTrue();
+        assertThat(flagInTheMiddle.kafka.topic()).isEqualTo("t");
     }
 
     @Test
