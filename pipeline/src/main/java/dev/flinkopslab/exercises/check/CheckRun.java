@@ -16,6 +16,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.metrics.Histogram;
@@ -68,6 +69,8 @@ public final class CheckRun implements AutoCloseable {
         // The cluster gets the job's settings too: parts may configure cluster-wide things (metric reporters).
         Configuration clusterConfiguration = RetainedMetrics.addTo(new Configuration(jobConfiguration));
         clusterConfiguration.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(500));
+        // REST keeps the last 10 checkpoints by default; a check that reads the history now and then keeps all.
+        clusterConfiguration.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 200);
         EmbeddedCluster cluster = EmbeddedCluster.start(clusterConfiguration, c.parallelism);
         if (restoreFrom != null) {
             jobConfiguration.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());

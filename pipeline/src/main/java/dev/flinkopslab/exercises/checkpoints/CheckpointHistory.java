@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.check.CheckRun;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,8 +82,18 @@ final class CheckpointHistory {
         return sorted[(int) Math.ceil(0.9 * sorted.length) - 1];
     }
 
+    /** One line for the progress output: counts, then each ended checkpoint as id:duration/size. */
     @Override
     public String toString() {
-        return Arrays.toString(byId.values().toArray());
+        StringBuilder line = new StringBuilder(completed().size() + " completed, " + failed() + " failed");
+        String sep = "; ";
+        for (Checkpoint c : byId.values()) {
+            if (c.ended()) {
+                line.append(sep).append('#').append(c.id).append(' ')
+                        .append(c.completed() ? c.durationMs + " ms " + (c.stateSize + 512) / 1024 + " KB" : "FAILED");
+                sep = ", ";
+            }
+        }
+        return line.toString();
     }
 }
