@@ -167,8 +167,7 @@ final class RunCommand implements Callable<Integer> {
         PipelineSinks.attach(MeasurementPipeline.build(env, cfg, parts), cfg);
         long started = System.nanoTime();
         JobClient job = env.executeAsync(cfg.jobName);
-        printJobGraph(port, job.getJobID().toHexString(), out);
-        return new Supervisor(job, started, out).await(duration);
+        return new Supervisor(job, started, out).await(duration, () -> printJobGraph(port, job.getJobID().toHexString(), out));
     }
 
     /** The job graph as the embedded Flink built it (chaining, parallelism, slot sharing), read from its REST API. */
@@ -245,10 +244,12 @@ final class RunCommand implements Callable<Integer> {
             this.out = out;
         }
 
-        int await(Duration duration) throws Exception {
+        /** {@code first} runs once Ctrl-C is handled, so a Ctrl-C during it still cancels and summarizes. */
+        int await(Duration duration, Runnable first) throws Exception {
             Thread hook = new Thread(() -> cancel("stopped (Ctrl-C)"), "lab-run-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
+                first.run();
                 JobExecutionResult result = duration == null
                         ? job.getJobExecutionResult().get()
                         : job.getJobExecutionResult().get(   // --duration counts from the submission
