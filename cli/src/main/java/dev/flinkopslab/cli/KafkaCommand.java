@@ -4,9 +4,11 @@ import dev.flinkopslab.ops.kafka.KafkaBroker;
 import dev.flinkopslab.ops.kafka.KafkaBrokerConfig;
 import dev.flinkopslab.ops.kafka.KafkaBrokerException;
 import dev.flinkopslab.ops.kafka.KafkaPreflight;
+import dev.flinkopslab.pipeline.PipelineConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -123,18 +125,18 @@ final class KafkaCommand implements Callable<Integer> {
      * The Kafka a pipeline needs is there before it starts — its source topic, its sink's broker — else one
      * line on what is missing. Without the check such a job runs on and reads nothing.
      */
-    static void requireKafkaFor(dev.flinkopslab.pipeline.PipelineConfig cfg) {
+    static void requireKafkaFor(PipelineConfig cfg) {
         run(() -> {
-            if (cfg.source == dev.flinkopslab.pipeline.PipelineConfig.SourceKind.KAFKA) {
+            if (cfg.source == PipelineConfig.SourceKind.KAFKA) {
                 KafkaPreflight.requireTopic(cfg.kafka.bootstrapServers(), cfg.kafka.topic());
-            } else if (cfg.sink == dev.flinkopslab.pipeline.PipelineConfig.SinkKind.KAFKA) {
+            } else if (cfg.sink == PipelineConfig.SinkKind.KAFKA) {
                 KafkaPreflight.requireBroker(cfg.kafka.bootstrapServers());
             }
             return null;
         });
     }
 
-    static <T> T run(java.util.function.Supplier<T> action) {
+    static <T> T run(Supplier<T> action) {
         try {
             return action.get();
         } catch (KafkaBrokerException e) {

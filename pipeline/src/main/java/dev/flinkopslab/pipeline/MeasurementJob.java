@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -34,7 +32,6 @@ public final class MeasurementJob {
             "idle-timeout", "out-of-orderness", "stop-at-latest");
     /** Booleans that, as in lab run, may stand alone: {@code --stop-at-latest} means {@code --stop-at-latest true}. */
     private static final Set<String> FLAGS = Set.of("stop-at-latest");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private MeasurementJob() {}
 
@@ -161,17 +158,11 @@ public final class MeasurementJob {
         if (v == null) {
             return otherwise;
         }
-        Matcher m = DURATION.matcher(v);
-        if (!m.matches()) {
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--" + key + " must be a duration like 500ms, 10s, 5m (got '" + v + "')");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 
     private static List<Integer> partitions(String v) {
