@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +81,7 @@ final class JobCommands {
 
         @Override
         public Integer call() throws Exception {
-            String path = OpsSupport.run(() -> new JobsClient(rest.url).savepoint(jobId, dir));
+            String path = OpsSupport.run(() -> new JobsClient(rest.url).savepoint(jobId, dir, progress(spec)));
             spec.commandLine().getOut().println("lab savepoint: " + path);
             return ExitCodes.OK;
         }
@@ -111,9 +112,18 @@ final class JobCommands {
             if (!savepoint) {
                 throw new ParameterException(spec.commandLine(), "stop always takes a savepoint; to end a job without one, use 'lab cancel'");
             }
-            String path = OpsSupport.run(() -> new JobsClient(rest.url).stopWithSavepoint(jobId, dir));
+            String path = OpsSupport.run(() -> new JobsClient(rest.url).stopWithSavepoint(jobId, dir, progress(spec)));
             spec.commandLine().getOut().println("lab stop: job " + jobId + " stopped; savepoint " + path);
             return ExitCodes.OK;
         }
+    }
+
+    /** Progress lines of a long operation, indented under the command's own lines. */
+    private static Consumer<String> progress(CommandSpec spec) {
+        PrintWriter out = spec.commandLine().getOut();
+        return line -> {
+            out.println("  " + line);
+            out.flush();
+        };
     }
 }

@@ -62,8 +62,9 @@ class LabClusterCommandsTest {
                 .contains("Source: Measurements source");
         assertThat(LabRun.of("jobs", "--rest-url", restUrl).out()).contains(job);
 
-        LabRun savepoint = awaitRunningThen(() -> LabRun.of("savepoint", job, "--rest-url", restUrl,
-                "--dir", savepoints.resolve("manual").toString()));
+        // right after the submission: the command itself waits until Flink can take the savepoint
+        LabRun savepoint = LabRun.of("savepoint", job, "--rest-url", restUrl, "--dir", savepoints.resolve("manual").toString());
+        System.out.println(savepoint.out());
         assertThat(savepoint.exitCode()).as(savepoint.err()).isZero();
         assertThat(savepoint.out()).contains(savepoints.resolve("manual").toString());
 
@@ -72,6 +73,10 @@ class LabClusterCommandsTest {
         assertThat(stop.out()).contains("stopped; savepoint file:" + savepoints.resolve("final"));
         assertThat(LabRun.of("jobs", "--rest-url", restUrl).out()).containsPattern(job + " +FINISHED");
         assertThat(savepoints.resolve("final").toFile().list()).singleElement().asString().startsWith("savepoint-");
+
+        LabRun again = LabRun.of("savepoint", job, "--rest-url", restUrl);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.errLines()).containsExactly("lab savepoint: job " + job + " is FINISHED; only a running job can take a savepoint");
     }
 
     @Test
@@ -128,25 +133,21 @@ class LabClusterCommandsTest {
     }
 
     @Test
+    void aJobTheClusterDoesNotKnowIsNamedInOneLine() {
+        String unknown = "0123456789abcdef0123456789abcdef";
+        for (String command : new String[] {"savepoint", "cancel"}) {
+            LabRun r = LabRun.of(command, unknown, "--rest-url", restUrl);
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.errLines()).containsExactly("lab " + command + ": no job " + unknown + " on the cluster at "
+                    + restUrl + " ('lab jobs' lists its jobs)");
+        }
+    }
+
+    @Test
     void stopWithoutSavepointIsAUsageError() {
         LabRun r = LabRun.of("stop", "0123456789abcdef0123456789abcdef", "--rest-url", restUrl);
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.errLines()).singleElement().asString().contains("--savepoint");
-    }
-
-    /** A savepoint needs all tasks running; retried (not slept) while the job is still deploying. */
-    private static LabRun awaitRunningThen(java.util.function.Supplier<LabRun> action) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        LabRun r = action.get();
-        while (r.exitCode() != 0 && r.err().contains("Not all required tasks are currently running") && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200); // poll interval while the tasks deploy
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            r = action.get();
-        }
-        return r;
     }
 
     private static int freePort() {

@@ -16,9 +16,19 @@ final class FlinkErrors {
     static String summary(JsonNode body) {
         StringBuilder all = new StringBuilder();
         for (JsonNode e : body.path("errors")) {
-            all.append(e.asText()).append('\n');
+            // A server-side failure comes as "Internal server error." plus the exception; only the latter says what.
+            String text = e.asText().replaceFirst("^<Exception on server side:\\s*", "");
+            if (!text.equals("Internal server error.")) {
+                all.append(text).append('\n');
+            }
         }
         return summary(all.length() == 0 ? body.toString() : all.toString());
+    }
+
+    /** Flink's ways of saying the job id names no job it knows (404 from most handlers, 500 from a few). */
+    static boolean jobNotFound(int status, String error) {
+        return error != null && (error.contains("FlinkJobNotFoundException") || error.contains("Job could not be found")
+                || (status == 404 && error.matches("(?s).*Job [0-9a-f]{32} not found.*")));
     }
 
     static String summary(String text) {

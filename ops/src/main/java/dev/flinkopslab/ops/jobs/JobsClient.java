@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Submitting and operating jobs on a Flink session cluster through its REST API. */
 public final class JobsClient {
@@ -94,38 +98,105 @@ public final class JobsClient {
     }
 
     /** Triggers a savepoint and waits for it; returns its location. {@code dir} null: the cluster's default. */
-    public String savepoint(String jobId, String dir) {
+    public String savepoint(String jobId, String dir, Consumer<String> progress) {
         ObjectNode body = RestApi.JSON.createObjectNode();
         body.put("cancel-job", false);
         if (dir != null) {
             body.put("target-directory", dir);
         }
-        String trigger = rest.post("/jobs/" + checkId(jobId) + "/savepoints", body).path("request-id").asText();
-        return awaitSavepoint(jobId, trigger);
+        return savepointOnceRunning(jobId, "/savepoints", body, progress);
     }
 
     /** Stops the job gracefully with a final savepoint (sources stop first); returns the savepoint's location. */
-    public String stopWithSavepoint(String jobId, String dir) {
+    public String stopWithSavepoint(String jobId, String dir, Consumer<String> progress) {
         ObjectNode body = RestApi.JSON.createObjectNode();
         body.put("drain", false);
         if (dir != null) {
             body.put("targetDirectory", dir);
         }
-        String trigger = rest.post("/jobs/" + checkId(jobId) + "/stop", body).path("request-id").asText();
-        return awaitSavepoint(jobId, trigger);
+        return savepointOnceRunning(jobId, "/stop", body, progress);
     }
 
-    private String awaitSavepoint(String jobId, String trigger) {
+    /**
+     * Flink refuses a savepoint while any task is not running (a job just submitted, or restarting after a
+     * failure); a user asking for one then means "as soon as it can be taken", so we wait for the tasks, and
+     * trigger again if Flink still saw some not running (its REST view of task states may lag by seconds).
+     */
+    private String savepointOnceRunning(String jobId, String endpoint, ObjectNode body, Consumer<String> progress) {
+        long deadline = System.nanoTime() + TASKS_RUNNING_TIMEOUT.toNanos();
+        while (true) {
+            awaitTasksRunning(checkId(jobId), deadline, progress);
+            String trigger = rest.post("/jobs/" + jobId + endpoint, body).path("request-id").asText();
+            JsonNode operation = awaitSavepoint(jobId, trigger);
+            if (!operation.has("failure-cause")) {
+                return operation.path("location").asText();
+            }
+            String trace = operation.path("failure-cause").path("stack-trace").asText(operation.path("failure-cause").toString());
+            if (trace.contains("FlinkJobNotFoundException")) {
+                String now = rest.get("/jobs/" + jobId + "/status").path("status").asText();
+                throw new OpsException("job " + jobId + " ended (" + now + ") before the savepoint was taken");
+            }
+            if (!trace.contains(TASKS_NOT_RUNNING) || System.nanoTime() > deadline) {
+                throw new OpsException("savepoint failed: " + FlinkErrors.summary(trace));
+            }
+            progress.accept("Flink saw tasks not running yet; triggering the savepoint again");
+        }
+    }
+
+    /** Flink's CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING, as it words it. */
+    private static final String TASKS_NOT_RUNNING = "Not all required tasks are currently running";
+
+    /** How long a savepoint request waits for the job's tasks to run (deploying, or restarting after a failure). */
+    public static final Duration TASKS_RUNNING_TIMEOUT = Duration.ofSeconds(90);
+
+    private void awaitTasksRunning(String jobId, long deadline, Consumer<String> progress) {
+        String lastReported = null;
+        while (true) {
+            // The job's state from /status, which is current; /jobs/{id} (for the tasks) is cached for seconds.
+            String state = rest.get("/jobs/" + jobId + "/status").path("status").asText();
+            JsonNode job = rest.get("/jobs/" + jobId);
+            if (TERMINAL_STATES.contains(state)) {
+                throw new OpsException("job " + jobId + " is " + state + "; only a running job can take a savepoint");
+            }
+            Map<String, Integer> waiting = tasksNotRunning(job);
+            if ("RUNNING".equals(state) && waiting.isEmpty() && !job.path("vertices").isEmpty()) {
+                return;
+            }
+            String status = "job " + state + ", tasks not running yet: " + (waiting.isEmpty() ? "all" : waiting);
+            if (System.nanoTime() > deadline) {
+                throw new OpsException("no savepoint: after " + TASKS_RUNNING_TIMEOUT.toSeconds() + " s the " + status
+                        + "; see the job's exceptions in the Web UI (" + rest.baseUrl() + "/#/job/running/" + jobId + ")");
+            }
+            if (!status.equals(lastReported)) {
+                progress.accept("waiting for the tasks to run before the savepoint (" + status + ")");
+                lastReported = status;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private static final Set<String> TERMINAL_STATES = Set.of("FINISHED", "CANCELED", "FAILED", "SUSPENDED");
+
+    /** Tasks per execution state, for those neither running nor finished (finished tasks do not block checkpoints). */
+    static Map<String, Integer> tasksNotRunning(JsonNode job) {
+        Map<String, Integer> waiting = new TreeMap<>();
+        for (JsonNode vertex : job.path("vertices")) {
+            vertex.path("tasks").fields().forEachRemaining(e -> {
+                if (e.getValue().asInt() > 0 && !e.getKey().equals("RUNNING") && !e.getKey().equals("FINISHED")) {
+                    waiting.merge(e.getKey(), e.getValue().asInt(), Integer::sum);
+                }
+            });
+        }
+        return waiting;
+    }
+
+    /** Polls the savepoint operation until Flink reports it done; returns the operation (location or failure). */
+    private JsonNode awaitSavepoint(String jobId, String trigger) {
         long deadline = System.nanoTime() + SAVEPOINT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode status = rest.get("/jobs/" + jobId + "/savepoints/" + trigger);
             if ("COMPLETED".equals(status.path("status").path("id").asText())) {
-                JsonNode op = status.path("operation");
-                if (op.has("failure-cause")) {
-                    throw new OpsException("savepoint failed: " + FlinkErrors.summary(
-                            op.path("failure-cause").path("stack-trace").asText(op.path("failure-cause").toString())));
-                }
-                return op.path("location").asText();
+                return status.path("operation");
             }
             sleep(Duration.ofMillis(250));
         }

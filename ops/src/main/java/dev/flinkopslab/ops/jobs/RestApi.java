@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Calls to Flink's REST API (the one behind the Web UI) with JSON answers. Failures become {@link OpsException}s
@@ -115,11 +117,18 @@ public final class RestApi {
         }
         if (response.statusCode() >= 400) {
             String error = FlinkErrors.summary(body);
+            Matcher job = JOB_PATH.matcher(request.uri().getPath());
+            if (job.find() && FlinkErrors.jobNotFound(response.statusCode(), body.toString())) {
+                throw new OpsException("no job " + job.group(1) + " on the cluster at " + baseUrl
+                        + " ('lab jobs' lists its jobs)", false, error);
+            }
             throw new OpsException("Flink REST " + request.uri().getPath() + " answered " + response.statusCode() + ": "
                     + error, false, error);
         }
         return body;
     }
+
+    private static final Pattern JOB_PATH = Pattern.compile("^/jobs/([0-9a-f]{32})");
 
     static String firstLine(String s) {
         String t = s == null ? "" : s.strip();
