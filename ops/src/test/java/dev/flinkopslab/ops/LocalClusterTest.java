@@ -64,7 +64,7 @@ class LocalClusterTest {
 
     @Test
     @Order(1)
-    void runsThePipelineAtParallelismFourOnAllFourSlots() {
+    void runsThePipelineAtParallelismFourOnAllFourSlots() throws Exception {
         assertThat(cluster.registeredTaskManagers()).isEqualTo(2);
         assertThat(cluster.pids()).hasSize(3);
 
@@ -92,23 +92,23 @@ class LocalClusterTest {
 
     @Test
     @Order(2)
-    void exactlyOnceThroughAKilledTaskManager(@org.junit.jupiter.api.io.TempDir Path out) {
+    void exactlyOnceThroughAKilledTaskManager(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
         List<String> args = List.of("--records", "24000", "--rate", "2000", "--sink", "file",
                 "--checkpoint-interval", "500ms", "--seed", "7");
 
         Path clean = out.resolve("clean");
         String first = submit(args, clean, "failure-free");
         await().atMost(JOB_TIMEOUT).until(() -> jobs.state(first).equals("FINISHED"));
-        assertThat(jobs.failures(first)).isZero();
+        assertThat(jobs.rest().client().failureCount(first)).isZero();
 
         Path faulty = out.resolve("faulty");
         String second = submit(args, faulty, "killed-taskmanager");
-        await().atMost(JOB_TIMEOUT).until(() -> jobs.completedCheckpoints(second) >= 2);
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().completedCheckpoints(second) >= 2);
         assertThat(jobs.state(second)).as("killed mid-run, not after the end").isEqualTo("RUNNING");
         long killed = System.nanoTime();
         cluster.killTaskManager(null);
         cluster.addTaskManager();
-        await().atMost(JOB_TIMEOUT).until(() -> jobs.failures(second) >= 1);
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().failureCount(second) >= 1);
         await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(second) || jobs.state(second).equals("FINISHED"));
         Duration running = Duration.ofNanos(System.nanoTime() - killed);
         await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(second)));
@@ -116,7 +116,7 @@ class LocalClusterTest {
         assertThat(jobs.state(second)).isEqualTo("FINISHED");
         System.out.println("recovery: kill -9 → all tasks running again " + ClusterTestSupport.seconds(running)
                 + ", → FINISHED " + ClusterTestSupport.seconds(finished) + "; failures in the exception history: "
-                + jobs.failures(second));
+                + jobs.rest().client().failureCount(second));
 
         List<String> expected = PartFiles.committedLines(clean);
         assertThat(expected).as("windows of 10 cities over the input's ~2.4 s of event time").hasSizeGreaterThan(20);
@@ -150,12 +150,12 @@ class LocalClusterTest {
                     return System.nanoTime();
                 }
             });
-            await().atMost(JOB_TIMEOUT).until(() -> jobs.completedCheckpoints(live) >= 2 && PartFiles.committedLines(faulty).size() > 0);
+            await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().completedCheckpoints(live) >= 2 && PartFiles.committedLines(faulty).size() > 0);
             assertThat(producing).as("killed while the producer still writes").isNotDone();
             long killed = System.nanoTime();
             cluster.killTaskManager(null);
             cluster.addTaskManager();
-            await().atMost(JOB_TIMEOUT).until(() -> jobs.failures(live) >= 1);
+            await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().failureCount(live) >= 1);
             await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(live));
             Duration running = Duration.ofNanos(System.nanoTime() - killed);
             Duration produced = Duration.ofNanos(producing.get(60, TimeUnit.SECONDS) - killed);
@@ -166,7 +166,7 @@ class LocalClusterTest {
             System.out.println("recovery (Kafka source): kill -9 → all tasks running again " + ClusterTestSupport.seconds(running)
                     + ", → output caught up " + ClusterTestSupport.seconds(caughtUp) + " (the producer ended "
                     + ClusterTestSupport.seconds(produced) + " after the kill); failures in the exception history: "
-                    + jobs.failures(live));
+                    + jobs.rest().client().failureCount(live));
             await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(live)));
 
             Path clean = out.resolve("clean");
@@ -175,7 +175,7 @@ class LocalClusterTest {
             String reread = submit(bounded, clean, "kafka-failure-free");
             await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(reread)));
             assertThat(jobs.state(reread)).isEqualTo("FINISHED");
-            assertThat(jobs.failures(reread)).isZero();
+            assertThat(jobs.rest().client().failureCount(reread)).isZero();
 
             assertThat(PartFiles.committedLines(clean.resolve(PipelineSinks.WINDOWS_DIR)))
                     .as("the failure-free run equals the computation from the generator's data").isEqualTo(expected);

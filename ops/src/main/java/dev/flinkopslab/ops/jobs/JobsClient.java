@@ -2,6 +2,8 @@ package dev.flinkopslab.ops.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flinkopslab.rest.FlinkErrors;
+import dev.flinkopslab.rest.FlinkRestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +46,7 @@ public final class JobsClient {
         }
         String filename = rest.upload("/jars/upload", "jarfile", s.jar()).path("filename").asText();
         String jarId = Path.of(filename).getFileName().toString();
-        ObjectNode run = RestApi.JSON.createObjectNode();
+        ObjectNode run = FlinkRestClient.JSON.createObjectNode();
         run.put("entryClass", s.entryClass());
         run.putPOJO("programArgsList", s.programArgs());
         if (s.parallelism() != null) {
@@ -84,22 +86,13 @@ public final class JobsClient {
         return rest.get("/jobs/" + checkId(jobId)).path("state").asText();
     }
 
-    /** Failures the job went through (its exception history): each one a restart, or the final failure. */
-    public int failures(String jobId) {
-        return rest.get("/jobs/" + checkId(jobId) + "/exceptions").path("exceptionHistory").path("entries").size();
-    }
-
-    public long completedCheckpoints(String jobId) {
-        return rest.get("/jobs/" + checkId(jobId) + "/checkpoints").path("counts").path("completed").asLong();
-    }
-
     public void cancel(String jobId) {
         rest.patch("/jobs/" + checkId(jobId) + "?mode=cancel");
     }
 
     /** Triggers a savepoint and waits for it; returns its location. {@code dir} null: the cluster's default. */
     public String savepoint(String jobId, String dir, Consumer<String> progress) {
-        ObjectNode body = RestApi.JSON.createObjectNode();
+        ObjectNode body = FlinkRestClient.JSON.createObjectNode();
         body.put("cancel-job", false);
         if (dir != null) {
             body.put("target-directory", dir);
@@ -109,7 +102,7 @@ public final class JobsClient {
 
     /** Stops the job gracefully with a final savepoint (sources stop first); returns the savepoint's location. */
     public String stopWithSavepoint(String jobId, String dir, Consumer<String> progress) {
-        ObjectNode body = RestApi.JSON.createObjectNode();
+        ObjectNode body = FlinkRestClient.JSON.createObjectNode();
         body.put("drain", false);
         if (dir != null) {
             body.put("targetDirectory", dir);
