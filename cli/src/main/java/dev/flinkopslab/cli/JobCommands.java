@@ -64,7 +64,7 @@ final class JobCommands {
     }
 
     @Command(name = "savepoint", mixinStandardHelpOptions = true,
-            description = "Take a savepoint of a running job; prints its path (for 'lab submit --savepoint').")
+            description = "Take a savepoint of a running job, once all its tasks run (waits up to 90 s); prints its path (for 'lab submit --savepoint').")
     static final class Savepoint implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -75,13 +75,12 @@ final class JobCommands {
         @Parameters(paramLabel = "<jobId>", description = "The job (see 'lab jobs').")
         String jobId;
 
-        @Option(names = "--dir", paramLabel = "<dir>",
-                description = "Where to write it (default: the cluster's savepoint dir, .lab/cluster/savepoints).")
-        String dir;
+        @Mixin
+        SavepointDir target;
 
         @Override
         public Integer call() throws Exception {
-            String path = OpsSupport.run(() -> new JobsClient(rest.url).savepoint(jobId, dir, progress(spec)));
+            String path = OpsSupport.run(() -> new JobsClient(rest.url).savepoint(jobId, target.dir, progress(spec)));
             spec.commandLine().getOut().println("lab savepoint: " + path);
             return ExitCodes.OK;
         }
@@ -103,19 +102,25 @@ final class JobCommands {
                 description = "Take a final savepoint (required: to end a job without one, use 'lab cancel').")
         boolean savepoint;
 
-        @Option(names = "--dir", paramLabel = "<dir>",
-                description = "Where to write it (default: the cluster's savepoint dir, .lab/cluster/savepoints).")
-        String dir;
+        @Mixin
+        SavepointDir target;
 
         @Override
         public Integer call() throws Exception {
             if (!savepoint) {
                 throw new ParameterException(spec.commandLine(), "stop always takes a savepoint; to end a job without one, use 'lab cancel'");
             }
-            String path = OpsSupport.run(() -> new JobsClient(rest.url).stopWithSavepoint(jobId, dir, progress(spec)));
+            String path = OpsSupport.run(() -> new JobsClient(rest.url).stopWithSavepoint(jobId, target.dir, progress(spec)));
             spec.commandLine().getOut().println("lab stop: job " + jobId + " stopped; savepoint " + path);
             return ExitCodes.OK;
         }
+    }
+
+    /** {@code --dir} of {@code savepoint} and {@code stop}. */
+    static final class SavepointDir {
+        @Option(names = "--dir", paramLabel = "<dir>",
+                description = "Where to write it (default: the cluster's savepoint dir, .lab/cluster/savepoints).")
+        String dir;
     }
 
     /** Progress lines of a long operation, indented under the command's own lines. */
