@@ -185,8 +185,39 @@ class LocalClusterTest {
         }
     }
 
+    /**
+     * An operator who asks for a savepoint while the job restarts after losing a TaskManager gets one once the
+     * job runs again (Flink itself would refuse it while any task is not running).
+     */
     @Test
     @Order(4)
+    void aSavepointAskedForDuringARestartIsTakenOnceTheTasksRun(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+        String job = jobs.submit(new Submission(ClusterTestSupport.jobJar(), ClusterTestSupport.JOB_CLASS,
+                List.of("--rate", "500", "--sink", "discard", "--job-name", "savepoint-during-restart"), 4, null));
+        try {
+            await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(job));
+            cluster.killTaskManager(null);
+            // 4 slots needed, 2 left: the job cannot run again before a replacement registers
+            await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().failureCount(job) >= 1);
+            List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CompletableFuture<String> savepoint = CompletableFuture.supplyAsync(
+                    () -> jobs.savepoint(job, out.toUri().toString(), progress::add));
+            await().atMost(JOB_TIMEOUT).until(() -> !progress.isEmpty());
+            assertThat(savepoint).as("no savepoint while the job has no slots to run in").isNotDone();
+            cluster.addTaskManager();
+            String location = savepoint.get(JobsClient.TASKS_RUNNING_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+            progress.forEach(line -> System.out.println("savepoint: " + line));
+            assertThat(progress.get(0)).startsWith("waiting for the tasks to run before the savepoint");
+            assertThat(Path.of(java.net.URI.create(location)).resolve("_metadata")).isRegularFile();
+            assertThat(jobs.state(job)).isEqualTo("RUNNING");
+        } finally {
+            jobs.cancel(job);
+        }
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(job).equals("CANCELED"));
+    }
+
+    @Test
+    @Order(5)
     void stopEndsExactlyItsProcesses() {
         List<Long> pids = cluster.pids();
         assertThat(pids).hasSize(3); // JobManager, the surviving TaskManager and the replacement
