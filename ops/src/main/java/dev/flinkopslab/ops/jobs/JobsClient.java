@@ -113,7 +113,8 @@ public final class JobsClient {
     /**
      * Flink refuses a savepoint while any task is not running (a job just submitted, or restarting after a
      * failure); a user asking for one then means "as soon as it can be taken", so we wait for the tasks, and
-     * trigger again if Flink still saw some not running (its REST view of task states may lag by seconds).
+     * trigger again if Flink still saw some not running (its REST view of task states may lag by seconds) or a
+     * failover aborted the savepoint in flight.
      */
     private String savepointOnceRunning(String jobId, String endpoint, ObjectNode body, Consumer<String> progress) {
         long deadline = System.nanoTime() + TASKS_RUNNING_TIMEOUT.toNanos();
@@ -129,15 +130,22 @@ public final class JobsClient {
                 String now = rest.get("/jobs/" + jobId + "/status").path("status").asText();
                 throw new OpsException("job " + jobId + " ended (" + now + ") before the savepoint was taken");
             }
-            if (!trace.contains(TASKS_NOT_RUNNING) || System.nanoTime() > deadline) {
-                throw new OpsException("savepoint failed: " + FlinkErrors.summary(trace));
+            String reason = FlinkErrors.summary(trace);
+            if (RESTART_REASONS.stream().noneMatch(trace::contains) || System.nanoTime() > deadline) {
+                throw new OpsException("savepoint failed: " + reason);
             }
-            progress.accept("Flink saw tasks not running yet; triggering the savepoint again");
+            progress.accept("the savepoint was aborted because tasks were not running or failed (" + reason
+                    + "); trying again once they run");
         }
     }
 
-    /** Flink's CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING, as it words it. */
-    private static final String TASKS_NOT_RUNNING = "Not all required tasks are currently running";
+    /**
+     * Flink's CheckpointFailureReasons, as it words them, that mean "the job is (re)starting" rather than "this
+     * savepoint cannot be taken": tasks not running yet, or a failover that began while it was in flight.
+     */
+    private static final List<String> RESTART_REASONS = List.of("Not all required tasks are currently running",
+            "Checkpoint was declined (tasks not ready)", "Checkpoint Coordinator is suspending",
+            "FailoverRegion is restarting", "Task has failed");
 
     /** How long a savepoint request waits for the job's tasks to run (deploying, or restarting after a failure). */
     public static final Duration TASKS_RUNNING_TIMEOUT = Duration.ofSeconds(90);
