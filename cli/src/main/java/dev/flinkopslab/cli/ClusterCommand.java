@@ -28,11 +28,7 @@ final class ClusterCommand implements Callable<Integer> {
     }
 
     private static LocalCluster existing(CommandSpec spec) {
-        PrintWriter out = spec.commandLine().getOut();
-        return LocalCluster.existing(OpsSupport.defaultCluster(), line -> {
-            out.println("  " + line);
-            out.flush();
-        });
+        return LocalCluster.existing(OpsSupport.defaultCluster(), OpsSupport.progressLines(spec));
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
@@ -73,14 +69,8 @@ final class ClusterCommand implements Callable<Integer> {
             out.println("lab cluster start: 1 JobManager + " + taskManagers + " TaskManagers × " + slots
                     + " slots, files in " + config.workDir());
             out.flush();
-            LocalCluster cluster = new LocalCluster(config, line -> {
-                out.println("  " + line);
-                out.flush();
-            });
-            OpsSupport.run(() -> {
-                cluster.start();
-                return null;
-            });
+            LocalCluster cluster = new LocalCluster(config, OpsSupport.progressLines(spec));
+            cluster.start();
             out.println("lab cluster start: running; Web UI " + cluster.webUiUrl() + " — stop it with './lab cluster stop'");
             return ExitCodes.OK;
         }
@@ -94,7 +84,7 @@ final class ClusterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            int stopped = OpsSupport.run(() -> existing(spec).stop());
+            int stopped = existing(spec).stop();
             spec.commandLine().getOut().println(stopped == 0 ? "lab cluster stop: no cluster was running"
                     : "lab cluster stop: stopped " + stopped + " processes");
             return ExitCodes.OK;
@@ -109,7 +99,7 @@ final class ClusterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            OpsSupport.run(() -> existing(spec).status()).forEach(spec.commandLine().getOut()::println);
+            existing(spec).status().forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
         }
     }
@@ -126,7 +116,7 @@ final class ClusterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            OpsSupport.run(() -> existing(spec).killTaskManager(index));
+            existing(spec).killTaskManager(index);
             return ExitCodes.OK;
         }
     }
@@ -139,7 +129,7 @@ final class ClusterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            int index = OpsSupport.run(() -> existing(spec).addTaskManager());
+            int index = existing(spec).addTaskManager();
             spec.commandLine().getOut().println("lab cluster add-taskmanager: taskmanager-" + index + " registered");
             return ExitCodes.OK;
         }

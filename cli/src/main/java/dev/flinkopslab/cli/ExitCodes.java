@@ -1,5 +1,7 @@
 package dev.flinkopslab.cli;
 
+import dev.flinkopslab.ops.jobs.OpsException;
+import dev.flinkopslab.ops.kafka.KafkaBrokerException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,6 +35,13 @@ final class ExitCodes {
         }
         if (ex instanceof LabException lab) {
             return fail(cl, lab.getMessage(), lab.exitCode);
+        }
+        // The operations tooling says what went wrong in one line; "no cluster" gets how to start one.
+        if (ex instanceof OpsException ops) {
+            return fail(cl, ops.noCluster() ? ops.getMessage() + "; " + OpsSupport.START_HINT : ops.getMessage(), FAILURE);
+        }
+        if (ex instanceof KafkaBrokerException kafka) {
+            return fail(cl, kafka.getMessage(), FAILURE);
         }
         return fail(cl, "failed: " + rootMessage(ex) + " (details in " + LabLog.file() + ")", FAILURE);
     };

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +27,7 @@ final class JobCommands {
 
         @Override
         public Integer call() throws Exception {
-            List<JobsClient.JobSummary> jobs = OpsSupport.run(() -> new JobsClient(rest.url).jobs());
+            List<JobsClient.JobSummary> jobs = new JobsClient(rest.url).jobs();
             PrintWriter out = spec.commandLine().getOut();
             if (jobs.isEmpty()) {
                 out.println("no jobs on " + rest.url);
@@ -54,10 +53,7 @@ final class JobCommands {
 
         @Override
         public Integer call() throws Exception {
-            OpsSupport.run(() -> {
-                new JobsClient(rest.url).cancel(jobId);
-                return null;
-            });
+            new JobsClient(rest.url).cancel(jobId);
             spec.commandLine().getOut().println("lab cancel: cancelling job " + jobId);
             return ExitCodes.OK;
         }
@@ -80,7 +76,7 @@ final class JobCommands {
 
         @Override
         public Integer call() throws Exception {
-            String path = OpsSupport.run(() -> new JobsClient(rest.url).savepoint(jobId, target.dir, progress(spec)));
+            String path = new JobsClient(rest.url).savepoint(jobId, target.dir, OpsSupport.progressLines(spec));
             spec.commandLine().getOut().println("lab savepoint: " + path);
             return ExitCodes.OK;
         }
@@ -110,7 +106,7 @@ final class JobCommands {
             if (!savepoint) {
                 throw new ParameterException(spec.commandLine(), "stop always takes a savepoint; to end a job without one, use 'lab cancel'");
             }
-            String path = OpsSupport.run(() -> new JobsClient(rest.url).stopWithSavepoint(jobId, target.dir, progress(spec)));
+            String path = new JobsClient(rest.url).stopWithSavepoint(jobId, target.dir, OpsSupport.progressLines(spec));
             spec.commandLine().getOut().println("lab stop: job " + jobId + " stopped; savepoint " + path);
             return ExitCodes.OK;
         }
@@ -121,14 +117,5 @@ final class JobCommands {
         @Option(names = "--dir", paramLabel = "<dir>",
                 description = "Where to write it (default: the cluster's savepoint dir, .lab/cluster/savepoints).")
         String dir;
-    }
-
-    /** Progress lines of a long operation, indented under the command's own lines. */
-    private static Consumer<String> progress(CommandSpec spec) {
-        PrintWriter out = spec.commandLine().getOut();
-        return line -> {
-            out.println("  " + line);
-            out.flush();
-        };
     }
 }

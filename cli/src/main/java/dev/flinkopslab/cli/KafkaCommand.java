@@ -2,13 +2,11 @@ package dev.flinkopslab.cli;
 
 import dev.flinkopslab.ops.kafka.KafkaBroker;
 import dev.flinkopslab.ops.kafka.KafkaBrokerConfig;
-import dev.flinkopslab.ops.kafka.KafkaBrokerException;
 import dev.flinkopslab.ops.kafka.KafkaPreflight;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,10 +70,7 @@ final class KafkaCommand implements Callable<Integer> {
             KafkaBrokerConfig c = broker.config();
             out.println("lab kafka: starting a KRaft broker on " + c.bootstrapServers() + " (log " + c.processLog() + ")");
             out.flush();
-            long pid = run(() -> broker.start(line -> {
-                out.println("  " + line);
-                out.flush();
-            }));
+            long pid = broker.start(OpsSupport.progressLines(spec));
             out.println("lab kafka: running, pid " + pid + ", bootstrap servers " + c.bootstrapServers() + ", topic "
                     + c.topic + " (" + c.partitions + " partitions). Stop it with 'lab kafka stop'.");
             return ExitCodes.OK;
@@ -120,27 +115,15 @@ final class KafkaCommand implements Callable<Integer> {
         }
     }
 
-    /** Broker failures are one-line {@link LabException}s (exit 1). */
     /**
      * The Kafka a pipeline needs is there before it starts — its source topic, its sink's broker — else one
      * line on what is missing. Without the check such a job runs on and reads nothing.
      */
     static void requireKafkaFor(PipelineConfig cfg) {
-        run(() -> {
-            if (cfg.source == PipelineConfig.SourceKind.KAFKA) {
-                KafkaPreflight.requireTopic(cfg.kafka.bootstrapServers(), cfg.kafka.topic());
-            } else if (cfg.sink == PipelineConfig.SinkKind.KAFKA) {
-                KafkaPreflight.requireBroker(cfg.kafka.bootstrapServers());
-            }
-            return null;
-        });
-    }
-
-    static <T> T run(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (KafkaBrokerException e) {
-            throw new LabException(e.getMessage());
+        if (cfg.source == PipelineConfig.SourceKind.KAFKA) {
+            KafkaPreflight.requireTopic(cfg.kafka.bootstrapServers(), cfg.kafka.topic());
+        } else if (cfg.sink == PipelineConfig.SinkKind.KAFKA) {
+            KafkaPreflight.requireBroker(cfg.kafka.bootstrapServers());
         }
     }
 }

@@ -2,12 +2,14 @@ package dev.flinkopslab.cli;
 
 import dev.flinkopslab.ops.cluster.ClusterConfig;
 import dev.flinkopslab.ops.cluster.LocalCluster;
-import dev.flinkopslab.ops.jobs.OpsException;
+import dev.flinkopslab.ops.jobs.JobsClient;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** What the cluster and job commands share: the project root, the REST URL option, one-line failures. */
+/** What the cluster, job and Kafka commands share: the project root, the REST URL option, progress lines. */
 final class OpsSupport {
     static final String START_HINT = "start one with './lab cluster start' (or point --rest-url at a running one)";
 
@@ -31,13 +33,26 @@ final class OpsSupport {
         return dir == null ? defaults : defaults.withWorkDir(Path.of(dir));
     }
 
-    /** Runs an operation; its failures become one line (exit 1), "no cluster" with how to start one. */
-    static <T> T run(Callable<T> operation) throws Exception {
+    /** Progress lines of a long operation, indented under the command's own lines and shown at once. */
+    static Consumer<String> progressLines(CommandSpec spec) {
+        PrintWriter out = spec.commandLine().getOut();
+        return line -> {
+            out.println("  " + line);
+            out.flush();
+        };
+    }
+
+    /**
+     * The job graph as Flink built it (chaining, parallelism, slot sharing), read from its REST API; the job
+     * runs whether or not it can be shown.
+     */
+    static void printJobGraph(JobsClient jobs, String jobId, PrintWriter out) {
         try {
-            return operation.call();
-        } catch (OpsException e) {
-            throw new LabException(e.noCluster() ? e.getMessage() + "; " + START_HINT : e.getMessage());
+            jobs.plan(jobId).lines().forEach(out::println);
+        } catch (RuntimeException e) {
+            out.println("  (job graph not available: " + e.getMessage() + ")");
         }
+        out.flush();
     }
 
     /** {@code --rest-url}, for every command that talks to a running cluster. */

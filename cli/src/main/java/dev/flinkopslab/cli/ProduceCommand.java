@@ -59,10 +59,8 @@ final class ProduceCommand implements Callable<Integer> {
             g.maxRecords(records);
         }
         GeneratorConfig data = g.build();
-        KafkaCommand.run(() -> { // else the producer waits 30 s for metadata, then fails obscurely
-            KafkaPreflight.requireTopic(bootstrapServers, topic);
-            return null;
-        });
+        // else the producer waits 30 s for metadata, then fails obscurely
+        KafkaPreflight.requireTopic(bootstrapServers, topic);
         PrintWriter out = spec.commandLine().getOut();
         out.println("lab produce: " + (records == null ? "until Ctrl-C" : records + " records") + " to " + topic + " on "
                 + bootstrapServers + ", " + (rate == 0 ? "as fast as possible" : rate + " records/s"));
@@ -80,10 +78,7 @@ final class ProduceCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (MeasurementProducer producer = new MeasurementProducer(bootstrapServers, topic, data)) {
             long until = data.bounded() ? data.recordsInPartition(0) : Long.MAX_VALUE;
-            long sent = KafkaCommand.run(() -> producer.produce(0, until, line -> {
-                out.println("  " + line);
-                out.flush();
-            }, stop::get));
+            long sent = producer.produce(0, until, OpsSupport.progressLines(spec), stop::get);
             out.println("lab produce: " + sent + " records written" + (stop.get() ? " (stopped)" : ""));
             out.flush();
         } finally {

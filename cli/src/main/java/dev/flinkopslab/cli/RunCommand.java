@@ -167,17 +167,7 @@ final class RunCommand implements Callable<Integer> {
         PipelineSinks.attach(MeasurementPipeline.build(env, cfg, parts), cfg);
         long started = System.nanoTime();
         JobClient job = env.executeAsync(cfg.jobName);
-        return new Supervisor(job, started, out).await(duration, () -> printJobGraph(port, job.getJobID().toHexString(), out));
-    }
-
-    /** The job graph as the embedded Flink built it (chaining, parallelism, slot sharing), read from its REST API. */
-    private static void printJobGraph(int port, String jobId, PrintWriter out) {
-        try {
-            new JobsClient(EmbeddedFlink.url(port)).plan(jobId).lines().forEach(out::println);
-        } catch (RuntimeException e) {
-            out.println("  (job graph not available: " + e.getMessage() + ")");
-        }
-        out.flush();
+        return new Supervisor(job, started, out).await(duration, () -> OpsSupport.printJobGraph(new JobsClient(EmbeddedFlink.url(port)), job.getJobID().toHexString(), out));
     }
 
     /** Option values → the pipeline's typed config; option-named messages for the values users mistype. */

@@ -69,16 +69,11 @@ final class SubmitCommand implements Callable<Integer> {
             // Our job's arguments are checked here, before the upload, and so is the Kafka they name.
             KafkaCommand.requireKafkaFor(MeasurementJob.config(args.toArray(String[]::new), 1));
         }
-        String jobId = OpsSupport.run(() -> jobs.submit(new Submission(jobJar, entryClass, args, parallelism, savepoint)));
+        String jobId = jobs.submit(new Submission(jobJar, entryClass, args, parallelism, savepoint));
         PrintWriter out = spec.commandLine().getOut();
         out.println("lab submit: job " + jobId + " submitted");
         out.println("  Web UI  " + jobs.rest().baseUrl() + "/#/job/running/" + jobId + "/overview");
-        try {
-            jobs.plan(jobId).lines().forEach(out::println);
-        } catch (RuntimeException e) {
-            out.println("  (job graph not available: " + e.getMessage() + ")");
-        }
-        out.flush();
+        OpsSupport.printJobGraph(jobs, jobId, out);
         return ExitCodes.OK;
     }
 

@@ -3,8 +3,6 @@ package dev.flinkopslab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -29,10 +27,10 @@ class LabClusterCommandsTest {
     static void startCluster() throws IOException {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-clusters")), "cli-");
         System.setProperty("lab.cluster.dir", dir.toAbsolutePath().toString());
-        restPort = freePort();
+        restPort = EmbeddedFlink.freePort();
         restUrl = "http://localhost:" + restPort;
         LabRun start = LabRun.of("cluster", "start", "--taskmanagers", "1", "--slots", "2", "--jm-memory", "1024m",
-                "--tm-memory", "1024m", "--rest-port", String.valueOf(restPort), "--rpc-port", String.valueOf(freePort()));
+                "--tm-memory", "1024m", "--rest-port", String.valueOf(restPort), "--rpc-port", String.valueOf(EmbeddedFlink.freePort()));
         System.out.println(start.out() + start.err());
         assertThat(start.exitCode()).as(start.err()).isZero();
         assertThat(start.out()).contains("TaskManagers registered: 1/1").contains("Web UI " + restUrl);
@@ -104,7 +102,7 @@ class LabClusterCommandsTest {
 
     @Test
     void aKafkaJobWithoutKafkaIsOneLineAndNotSubmitted() throws IOException {
-        LabRun r = LabRun.of("submit", "--rest-url", restUrl, "--source", "kafka", "--bootstrap-servers", "localhost:" + freePort());
+        LabRun r = LabRun.of("submit", "--rest-url", restUrl, "--source", "kafka", "--bootstrap-servers", "localhost:" + EmbeddedFlink.freePort());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines()).singleElement().asString()
                 .startsWith("lab submit: no Kafka answers at localhost:").contains("./lab kafka start");
@@ -119,7 +117,7 @@ class LabClusterCommandsTest {
     @Test
     void submitWithoutAClusterSaysHowToStartOne(@TempDir Path dir) throws IOException {
         Path jar = Files.writeString(dir.resolve("job.jar"), "not checked before the cluster is");
-        LabRun r = LabRun.of("submit", "--rest-url", "http://localhost:" + freePort(), "--jar", jar.toString());
+        LabRun r = LabRun.of("submit", "--rest-url", "http://localhost:" + EmbeddedFlink.freePort(), "--jar", jar.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines()).singleElement().asString()
                 .startsWith("lab submit: no Flink cluster answers at http://localhost:").contains("./lab cluster start");
@@ -148,13 +146,5 @@ class LabClusterCommandsTest {
         LabRun r = LabRun.of("stop", "0123456789abcdef0123456789abcdef", "--rest-url", restUrl);
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.errLines()).singleElement().asString().contains("--savepoint");
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

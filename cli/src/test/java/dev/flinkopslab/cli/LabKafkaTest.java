@@ -28,10 +28,7 @@ class LabKafkaTest {
 
     @Test
     void runFromKafkaWithoutABrokerSaysSoInOneLine() throws Exception {
-        int nobody;
-        try (ServerSocket s = new ServerSocket(0)) {
-            nobody = s.getLocalPort();
-        }
+        int nobody = EmbeddedFlink.freePort();
         LabRun r = LabRun.of("run", "--source", "kafka", "--bootstrap-servers", "localhost:" + nobody,
                 "--port", Integer.toString(EmbeddedFlink.freePort()));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);

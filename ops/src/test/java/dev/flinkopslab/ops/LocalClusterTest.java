@@ -46,12 +46,7 @@ class LocalClusterTest {
     static void start() {
         ClusterConfig config = ClusterTestSupport.twoByTwo("cluster");
         cluster = new LocalCluster(config, line -> System.out.println("cluster: " + line));
-        try {
-            cluster.start();
-        } catch (RuntimeException e) {
-            cluster.stop();
-            throw e;
-        }
+        cluster.start(); // stops what it started if it fails
         jobs = new JobsClient(config.restUrl());
     }
 

@@ -39,9 +39,7 @@ public final class PipelineSinks {
         switch (c.sink) {
             case PRINT -> {
                 text(outputs.windows().map(WindowResult::toDisplay, Types.STRING), "windows", new PrintSink<>(false));
-                text(outputs.lateRecords().map(m -> "LATE " + m, Types.STRING), "late", new PrintSink<>(true));
-                text(outputs.deadLetters().map(d -> "DEAD LETTER " + d.toLine(), Types.STRING), "dead-letters",
-                        new PrintSink<>(true));
+                printSideOutputs(outputs);
             }
             case FILE -> {
                 text(outputs.windows().map(WindowResult::toCsv, Types.STRING), "windows", fileSink(c, WINDOWS_DIR, ".csv"));
@@ -51,9 +49,7 @@ public final class PipelineSinks {
             }
             case KAFKA -> {
                 text(outputs.windows().map(WindowResult::toCsv, Types.STRING), "windows", KafkaParts.exactlyOnceSink(c.kafka));
-                text(outputs.lateRecords().map(m -> "LATE " + m, Types.STRING), "late", new PrintSink<>(true));
-                text(outputs.deadLetters().map(d -> "DEAD LETTER " + d.toLine(), Types.STRING), "dead-letters",
-                        new PrintSink<>(true));
+                printSideOutputs(outputs);
             }
             case DISCARD -> {
                 outputs.windows().sinkTo(new DiscardingSink<>()).uid("windows-sink").name("Discard windows");
@@ -61,6 +57,13 @@ public final class PipelineSinks {
                 outputs.deadLetters().sinkTo(new DiscardingSink<>()).uid("dead-letters-sink").name("Discard dead letters");
             }
         }
+    }
+
+    /** Late records and dead letters on stderr, where a user watching the window results sees them. */
+    private static void printSideOutputs(MeasurementPipeline.Outputs outputs) {
+        text(outputs.lateRecords().map(m -> "LATE " + m, Types.STRING), "late", new PrintSink<>(true));
+        text(outputs.deadLetters().map(d -> "DEAD LETTER " + d.toLine(), Types.STRING), "dead-letters",
+                new PrintSink<>(true));
     }
 
     private static void text(SingleOutputStreamOperator<String> lines, String output, Sink<String> sink) {

@@ -32,11 +32,13 @@ public final class LocalCluster {
 
     private final ClusterConfig config;
     private final Consumer<String> progress;
+    private final RestApi rest;
 
     /** @param progress receives one line per step (start waits for registration and says how far it got) */
     public LocalCluster(ClusterConfig config, Consumer<String> progress) {
         this.config = config;
         this.progress = progress;
+        this.rest = new RestApi(config.restUrl());
     }
 
     /** A cluster as last started in {@code base}'s work dir (its ports and sizes), for stop, status and faults. */
@@ -47,10 +49,6 @@ public final class LocalCluster {
     /** The Flink runtime classpath Maven wrote to {@code file}; a clear message if the build has not run. */
     public static String classpathFrom(Path file) {
         return ClusterFiles.classpath(file);
-    }
-
-    public ClusterConfig config() {
-        return config;
     }
 
     public String webUiUrl() {
@@ -157,7 +155,7 @@ public final class LocalCluster {
             lines.add(String.format("  %-16s pid %d", p.name(), p.handle().map(ProcessHandle::pid).orElse(-1L)));
         }
         try {
-            JsonNode o = new RestApi(config.restUrl()).get("/overview");
+            JsonNode o = rest.get("/overview");
             lines.add(0, "cluster at " + config.restUrl() + ": " + o.path("taskmanagers").asInt() + " TaskManagers, "
                     + o.path("slots-total").asInt() + " slots (" + o.path("slots-available").asInt() + " free), "
                     + o.path("jobs-running").asInt() + " jobs running");
@@ -169,7 +167,7 @@ public final class LocalCluster {
 
     /** TaskManagers registered with the JobManager, as its REST API reports them. */
     public int registeredTaskManagers() {
-        return new RestApi(config.restUrl()).get("/taskmanagers").path("taskmanagers").size();
+        return rest.get("/taskmanagers").path("taskmanagers").size();
     }
 
     /** Starts TaskManager {@code index}; its Flink resource id is its name, so its registration can be seen. */
@@ -184,7 +182,6 @@ public final class LocalCluster {
 
     /** Waits until the JobManager lists every TaskManager named; fails early when one of the processes died. */
     private void awaitTaskManagers(List<String> names) {
-        RestApi rest = new RestApi(config.restUrl());
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {

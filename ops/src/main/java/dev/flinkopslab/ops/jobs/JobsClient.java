@@ -87,7 +87,7 @@ public final class JobsClient {
     }
 
     public void cancel(String jobId) {
-        rest.patch("/jobs/" + checkId(jobId) + "?mode=cancel");
+        rest.send("PATCH", "/jobs/" + checkId(jobId) + "?mode=cancel");
     }
 
     /** Triggers a savepoint and waits for it; returns its location. {@code dir} null: the cluster's default. */

@@ -39,11 +39,7 @@ public final class RestApi {
         return call(path, () -> client.post(path, body));
     }
 
-    public JsonNode patch(String path) {
-        return send("PATCH", path);
-    }
-
-    /** Any method without a body, e.g. DELETE. */
+    /** Any method without a body, e.g. PATCH (cancel) or DELETE. */
     public JsonNode send(String method, String path) {
         return call(path, () -> client.send(method, path));
     }
