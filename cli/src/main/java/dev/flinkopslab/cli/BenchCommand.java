@@ -8,7 +8,7 @@ import dev.flinkopslab.pipeline.PipelineConfig.CheckpointMode;
 import dev.flinkopslab.pipeline.PipelineConfig.ParseMode;
 import dev.flinkopslab.pipeline.PipelineConfig.SinkKind;
 import dev.flinkopslab.pipeline.PipelineSinks;
-import dev.flinkopslab.rest.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkRestClient;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;

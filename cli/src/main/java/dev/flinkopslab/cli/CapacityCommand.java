@@ -2,8 +2,8 @@ package dev.flinkopslab.cli;
 
 import dev.flinkopslab.exercises.Exercises;
 import dev.flinkopslab.exercises.Variant;
-import dev.flinkopslab.exercises.capacity.CapacityPlan;
-import dev.flinkopslab.exercises.capacity.CapacityPlanner;
+import dev.flinkopslab.ops.capacity.CapacityPlan;
+import dev.flinkopslab.ops.capacity.CapacityPlanner;
 import dev.flinkopslab.pipeline.PipelineParts;
 import java.io.PrintStream;
 import java.io.PrintWriter;

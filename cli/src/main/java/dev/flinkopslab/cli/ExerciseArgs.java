@@ -25,6 +25,6 @@ final class ExerciseArgs {
 
     /** Where the learner finds an exercise's README and the file to edit. */
     static String sourceDir(Exercise exercise) {
-        return "pipeline/src/main/java/" + exercise.getClass().getPackageName().replace('.', '/') + "/";
+        return "exercises/" + exercise.folder() + "/";
     }
 }

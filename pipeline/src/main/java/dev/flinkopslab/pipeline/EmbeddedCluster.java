@@ -1,6 +1,6 @@
 package dev.flinkopslab.pipeline;
 
-import dev.flinkopslab.rest.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkRestClient;
 import java.net.URI;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;

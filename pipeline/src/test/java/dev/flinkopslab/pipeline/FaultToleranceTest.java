@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flinkopslab.pipeline.PipelineConfig.CheckpointMode;
-import dev.flinkopslab.rest.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkRestClient;
 import dev.flinkopslab.source.GeneratorConfig;
 import dev.flinkopslab.testing.ExpectedResults;
 import dev.flinkopslab.testing.PipelineRun;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flinkopslab.rest.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkRestClient;
 import dev.flinkopslab.source.GeneratorConfig;
 import dev.flinkopslab.testing.PipelineRun;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.flinkopslab.ops.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flinkopslab.rest.FlinkErrors;
-import dev.flinkopslab.rest.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkErrors;
+import dev.flinkopslab.flink.FlinkRestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

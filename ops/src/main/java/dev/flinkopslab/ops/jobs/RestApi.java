@@ -1,8 +1,8 @@
 package dev.flinkopslab.ops.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flinkopslab.rest.FlinkRestClient;
-import dev.flinkopslab.rest.FlinkRestException;
+import dev.flinkopslab.flink.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkRestException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

@@ -9,7 +9,7 @@ class JobsClientTest {
 
     @Test
     void countsTasksNeitherRunningNorFinishedAcrossVertices() throws Exception {
-        var job = dev.flinkopslab.rest.FlinkRestClient.JSON.readTree("""
+        var job = dev.flinkopslab.flink.FlinkRestClient.JSON.readTree("""
                 {"vertices": [
                   {"tasks": {"CREATED": 0, "DEPLOYING": 2, "INITIALIZING": 1, "RUNNING": 1, "FINISHED": 0}},
                   {"tasks": {"DEPLOYING": 1, "RUNNING": 0, "FINISHED": 4}}
@@ -20,7 +20,7 @@ class JobsClientTest {
 
     @Test
     void runningAndFinishedTasksDoNotBlockASavepoint() throws Exception {
-        var job = dev.flinkopslab.rest.FlinkRestClient.JSON.readTree("""
+        var job = dev.flinkopslab.flink.FlinkRestClient.JSON.readTree("""
                 {"vertices": [{"tasks": {"DEPLOYING": 0, "RUNNING": 3, "FINISHED": 1}}]}""");
         assertThat(JobsClient.tasksNotRunning(job)).isEmpty();
     }

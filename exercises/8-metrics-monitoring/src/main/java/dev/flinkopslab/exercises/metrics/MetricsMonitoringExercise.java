@@ -1,0 +1,178 @@
+package dev.flinkopslab.exercises.metrics;
+
+import dev.flinkopslab.flink.metrics.PrometheusEndpoint;
+import dev.flinkopslab.exercises.DoNotChangeThis;
+import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.Variant;
+import dev.flinkopslab.exercises.check.CheckContext;
+import dev.flinkopslab.exercises.check.CheckResult;
+import dev.flinkopslab.exercises.check.CheckRun;
+import dev.flinkopslab.exercises.check.Figure;
+import dev.flinkopslab.exercises.metrics.solution.DeserializeMeasurementsSolution;
+import dev.flinkopslab.exercises.metrics.solution.EmitWindowResultsSolution;
+import dev.flinkopslab.exercises.metrics.solution.MetricsReportingSolution;
+import dev.flinkopslab.measurements.Measurement;
+import dev.flinkopslab.measurements.WindowResult;
+import dev.flinkopslab.pipeline.AggregateMeasurements;
+import dev.flinkopslab.pipeline.MeasurementPipeline;
+import dev.flinkopslab.pipeline.PipelineConfig;
+import dev.flinkopslab.pipeline.PipelineParts;
+import dev.flinkopslab.pipeline.WindowAccumulator;
+import dev.flinkopslab.source.GeneratorConfig;
+import dev.flinkopslab.source.SourceRecord;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.datastream.WindowedStream;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+/** Exercise 8: a job nobody can monitor — no custom metrics, no reporter. */
+@DoNotChangeThis("the check measures your DeserializeMeasurements, EmitWindowResults and MetricsReporting through this class")
+public final class MetricsMonitoringExercise implements Exercise {
+    static final String INVALID_RECORDS = "numInvalidRecords";
+    static final String EVENT_TIME_LAG = "eventTimeLag";
+
+    static final double MALFORMED_FRACTION = 0.01;
+    static final GeneratorConfig CHECK_DATA = GeneratorConfig.builder().seed(808).unbounded().eventsPerSecond(2_000)
+            .malformedFraction(MALFORMED_FRACTION).build();
+    static final Duration CHECK_RUN = Duration.ofSeconds(15);
+    /** numInvalidRecords against malformed fraction × records read: counting noise is a few %, so 0.5–2 is loose. */
+    static final double MIN_INVALID_RATIO = 0.5;
+    static final double MAX_INVALID_RATIO = 2.0;
+    static final double MAX_LAG_P50_MS = 5_000;
+
+    @Override
+    public int number() {
+        return 8;
+    }
+
+    @Override
+    public String slug() {
+        return "metrics-monitoring";
+    }
+
+    @Override
+    public String title() {
+        return "Metrics and monitoring";
+    }
+
+    @Override
+    public String symptom() {
+        return "nobody can tell from outside the job how many records are malformed or how late results are";
+    }
+
+    @Override
+    public PipelineConfig runConfig() {
+        return PipelineConfig.builder()
+                .generator(GeneratorConfig.builder().unbounded().eventsPerSecond(2_000)
+                        .malformedFraction(MALFORMED_FRACTION).build())
+                .build();
+    }
+
+    @Override
+    public PipelineParts parts(Variant variant) {
+        return variant == Variant.SOLUTION
+                ? parts(() -> new DeserializeMeasurementsSolution(MeasurementPipeline.DEAD_LETTERS),
+                        EmitWindowResultsSolution::new, MetricsReportingSolution::apply)
+                : parts(() -> new DeserializeMeasurements(MeasurementPipeline.DEAD_LETTERS),
+                        EmitWindowResults::new, MetricsReporting::apply);
+    }
+
+    static PipelineParts parts(
+            Supplier<ProcessFunction<SourceRecord, Measurement>> deserializer,
+            Supplier<ProcessWindowFunction<WindowAccumulator, WindowResult, String, TimeWindow>> emitResults,
+            Consumer<Configuration> metricsSettings) {
+        return new PipelineParts() {
+            @Override
+            public ProcessFunction<SourceRecord, Measurement> deserializer(PipelineConfig c) {
+                return deserializer.get();
+            }
+
+            @Override
+            public SingleOutputStreamOperator<WindowResult> aggregate(WindowedStream<Measurement, String, TimeWindow> windows) {
+                TypeInformation<WindowAccumulator> accumulatorType = TypeInformation.of(WindowAccumulator.class);
+                return windows.aggregate(new AggregateMeasurements(), emitResults.get(), accumulatorType,
+                        accumulatorType, TypeInformation.of(WindowResult.class));
+            }
+
+            @Override
+            public void configure(Configuration conf, PipelineConfig c) {
+                metricsSettings.accept(conf);
+            }
+        };
+    }
+
+    @Override
+    public CheckResult check(Variant variant, CheckContext context) throws Exception {
+        PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2).build();
+        PipelineParts parts = parts(variant);
+        CheckResult result = new CheckResult(this, variant);
+        Optional<Scraped> last = Optional.empty();
+        try (CheckRun run = CheckRun.start(config, parts, context)) {
+            PrometheusEndpoint endpoint = new PrometheusEndpoint(run.jobId(),
+                    MeasurementPipeline.flinkConfiguration(run.config(), parts));
+            if (!endpoint.configured()) {
+                context.progress().println("  no Prometheus reporter in the job's configuration");
+            }
+            AtomicReference<Scraped> latest = new AtomicReference<>();
+            run.runFor(CHECK_RUN, Duration.ofSeconds(1), context, t -> endpoint.scrape().map(Scraped::of).ifPresent(s -> {
+                latest.set(s);
+                result.point("numInvalidRecords (scraped)", t, s.invalidRecords);
+                if (!Double.isNaN(s.lagP50)) {
+                    result.point("eventTimeLag p50 (ms, scraped)", t, s.lagP50);
+                }
+            }));
+            last = endpoint.scrape().map(Scraped::of).or(() -> Optional.ofNullable(latest.get()));
+            last.ifPresent(s -> context.progress().printf(Locale.ROOT,
+                    "  scraped port %d: numInvalidRecords %d of %d records read, eventTimeLag p50 %.0f–%.0f ms%n",
+                    endpoint.port(), s.invalidRecords, s.recordsRead, s.minLagP50, s.lagP50));
+        }
+        Scraped s = last.orElse(Scraped.NOTHING);
+        double ratio = s.invalidRecords > 0 && s.recordsRead > 0
+                ? s.invalidRecords / (MALFORMED_FRACTION * s.recordsRead) : Double.NaN;
+        result.figure(Figure.equalTo("metrics endpoint serving the job", last.isPresent() ? 1 : 0, "", 1))
+                .figure(Figure.atLeast("numInvalidRecords exported", s.invalidRecords, "", 1))
+                .figure(Figure.between("numInvalidRecords ÷ (1% of records read)", ratio, "", MIN_INVALID_RATIO,
+                        MAX_INVALID_RATIO))
+                .figure(new Figure("eventTimeLag p50 (slowest subtask)", s.lagP50, "ms",
+                        String.format(Locale.ROOT, "0 – %.0f ms", MAX_LAG_P50_MS),
+                        s.minLagP50 >= 0 && s.lagP50 <= MAX_LAG_P50_MS));
+        return result.hint(last.isEmpty()
+                ? "No HTTP endpoint serves this job's metrics: configure Flink's Prometheus reporter (factory class and "
+                        + "a port range) in MetricsReporting, then export a 'numInvalidRecords' counter and an "
+                        + "'eventTimeLag' histogram. Details in the exercise README."
+                : "The endpoint serves the job, but a metric the on-call team needs is missing or off: count malformed "
+                        + "records in 'numInvalidRecords' and record wall clock minus window end in an 'eventTimeLag' "
+                        + "histogram. Details in the exercise README.");
+    }
+
+    /** What the check reads from one scrape. */
+    record Scraped(long invalidRecords, long recordsRead, double minLagP50, double lagP50) {
+        static final Scraped NOTHING = new Scraped(0, 0, Double.NaN, Double.NaN);
+
+        static Scraped of(List<PrometheusEndpoint.Sample> samples) {
+            List<PrometheusEndpoint.Sample> invalid = samples.stream().filter(s -> s.is(INVALID_RECORDS)).toList();
+            // Records read: what the operators that count invalid records took in.
+            Set<String> countingOperators = invalid.stream().map(s -> s.labels().get("operator_id")).collect(Collectors.toSet());
+            long read = (long) samples.stream().filter(s -> s.is("numRecordsIn") && s.name().contains("_operator_")
+                    && countingOperators.contains(s.labels().get("operator_id"))).mapToDouble(PrometheusEndpoint.Sample::value).sum();
+            double[] p50 = samples.stream().filter(s -> s.is(EVENT_TIME_LAG) && "0.5".equals(s.labels().get("quantile")))
+                    .mapToDouble(PrometheusEndpoint.Sample::value).filter(v -> !Double.isNaN(v)).toArray();
+            return new Scraped((long) invalid.stream().mapToDouble(PrometheusEndpoint.Sample::value).sum(), read,
+                    p50.length == 0 ? Double.NaN : Arrays.stream(p50).min().getAsDouble(),
+                    p50.length == 0 ? Double.NaN : Arrays.stream(p50).max().getAsDouble());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.flinkopslab.exercises;
+
+import dev.flinkopslab.exercises.check.CheckContext;
+import dev.flinkopslab.exercises.check.CheckResult;
+import dev.flinkopslab.pipeline.PipelineConfig;
+import dev.flinkopslab.pipeline.PipelineParts;
+
+/**
+ * One troubleshooting exercise: the measurement pipeline with one part replaced by the learner's file (which
+ * starts out troubled), its solution beside it, and a check that measures whether a fix really works.
+ */
+public interface Exercise {
+    /** 1-based, the order of the training agenda. */
+    int number();
+
+    /** Short name for file names and the CLI, e.g. {@code frequent-failures}. */
+    String slug();
+
+    String title();
+
+    /** The exercise's folder under {@code exercises/}: its README, the file to edit, the solution, the check. */
+    default String folder() {
+        return number() + "-" + slug();
+    }
+
+    /** One line: what the learner sees going wrong. */
+    String symptom();
+
+    /** How {@code lab exercise run} runs it: long enough, and at a rate, for the symptom to show in the Web UI. */
+    PipelineConfig runConfig();
+
+    /** The pipeline parts of the learner's code or of the solution. */
+    PipelineParts parts(Variant variant);
+
+    /**
+     * The parts {@code lab exercise run} runs: {@link #parts} unless the exercise needs a step first (for
+     * instance an earlier version of the job and its savepoint). Steps print what they do to {@code progress}.
+     */
+    default PipelineParts partsForRun(Variant variant, java.io.PrintStream progress) {
+        return parts(variant);
+    }
+
+    /** Runs the variant on an embedded Flink and measures the figure that matters. */
+    CheckResult check(Variant variant, CheckContext context) throws Exception;
+}
