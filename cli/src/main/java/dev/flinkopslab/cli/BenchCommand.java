@@ -8,7 +8,7 @@ import dev.flinkopslab.pipeline.PipelineConfig.CheckpointMode;
 import dev.flinkopslab.pipeline.PipelineConfig.ParseMode;
 import dev.flinkopslab.pipeline.PipelineConfig.SinkKind;
 import dev.flinkopslab.pipeline.PipelineSinks;
-import dev.flinkopslab.flink.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -115,8 +116,8 @@ final class BenchCommand implements Callable<Integer> {
         long submitted = System.nanoTime();
         JobClient job = env.executeAsync(cfg.jobName + "-bench-" + name);
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
-        Progress progress = new Progress(name, cfg.generator.maxRecords(), new FlinkRestClient(EmbeddedFlink.url(port)),
-                job.getJobID().toHexString(), out);
+        Progress progress = new Progress(name, cfg.generator.maxRecords(), new FlinkJobs(EmbeddedFlink.url(port)),
+                job.getJobID(), out);
         while (true) {
             try {
                 result.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,14 +140,14 @@ final class BenchCommand implements Callable<Integer> {
     private static final class Progress {
         private final String name;
         private final long total;
-        private final FlinkRestClient rest;
-        private final String jobId;
+        private final FlinkJobs rest;
+        private final JobID jobId;
         private final PrintWriter out;
         private final long startNanos = System.nanoTime();
         private long lastNanos = startNanos;
         private long lastDone;
 
-        Progress(String name, long total, FlinkRestClient rest, String jobId, PrintWriter out) {
+        Progress(String name, long total, FlinkJobs rest, JobID jobId, PrintWriter out) {
             this.name = name;
             this.total = total;
             this.rest = rest;

@@ -1,5 +1,6 @@
 package dev.flinkopslab.cli;
 
+import dev.flinkopslab.flink.FlinkErrors;
 import dev.flinkopslab.ops.jobs.OpsException;
 import dev.flinkopslab.ops.kafka.KafkaBrokerException;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ final class ExitCodes {
         if (ex instanceof KafkaBrokerException kafka) {
             return fail(cl, kafka.getMessage(), FAILURE);
         }
-        return fail(cl, "failed: " + rootMessage(ex) + " (details in " + LabLog.file() + ")", FAILURE);
+        return fail(cl, "failed: " + FlinkErrors.rootCause(ex) + " (details in " + LabLog.file() + ")", FAILURE);
     };
 
     static int usage(CommandLine cl, String message) {
@@ -65,15 +66,6 @@ final class ExitCodes {
             message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
         }
         return message;
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage();
-        return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     private static String oneLine(String s) {

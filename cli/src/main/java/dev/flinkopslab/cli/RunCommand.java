@@ -1,5 +1,6 @@
 package dev.flinkopslab.cli;
 
+import dev.flinkopslab.flink.FlinkErrors;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
@@ -255,7 +256,7 @@ final class RunCommand implements Callable<Integer> {
                     return ExitCodes.OK;
                 }
                 summary("failed", "FAILED");
-                throw new LabException("job failed: " + ExitCodes.rootMessage(e) + " (details in " + LabLog.file() + ")");
+                throw new LabException("job failed: " + FlinkErrors.rootCause(e) + " (details in " + LabLog.file() + ")");
             } finally {
                 removeHook(hook);
             }
@@ -268,7 +269,7 @@ final class RunCommand implements Callable<Integer> {
                 status = statusAfterCancel();
             } catch (Exception e) {
                 // Finished or failed just before we cancelled, or the cluster is already going down.
-                status = "not confirmed cancelled (" + ExitCodes.rootMessage(e) + ")";
+                status = "not confirmed cancelled (" + FlinkErrors.rootCause(e) + ")";
             }
             summary(why, status);
             return ExitCodes.OK;

@@ -25,6 +25,16 @@ public final class FlinkErrors {
         return summary(all.length() == 0 ? body.toString() : all.toString());
     }
 
+    /** The innermost cause of a Java exception, in one line: its simple class name and the first line of its message. */
+    public static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + FlinkRestClient.firstLine(root.getMessage());
+        return root.getClass().getSimpleName() + message;
+    }
+
     /** The innermost cause in a Java stack trace as text (Flink's failure causes), in one line. */
     public static String summary(String text) {
         Matcher m = CAUSE.matcher(text);

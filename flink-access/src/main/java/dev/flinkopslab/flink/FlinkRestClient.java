@@ -12,14 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
+import org.apache.flink.runtime.rest.messages.MessageHeaders;
+import org.apache.flink.runtime.rest.messages.MessageParameters;
+import org.apache.flink.runtime.rest.messages.RequestBody;
+import org.apache.flink.runtime.rest.messages.ResponseBody;
+import org.apache.flink.runtime.rest.util.RestMapperUtils;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JavaType;
 
 /**
- * The project's one client of Flink's REST API (the one behind the Web UI), for progress lines, checks, tests
- * and the operations tooling. It reads what Flink reports and asks Flink to act; it never reimplements what
- * Flink computes. Every failure is a {@link FlinkRestException} with a one-line message.
+ * The project's one client of Flink's REST API (the one behind the Web UI): the transport under
+ * {@link FlinkJobs} and {@link FlinkCluster}, which speak Flink's own message types. Every failure is a
+ * {@link FlinkRestException} with a one-line message.
  */
 public final class FlinkRestClient {
-    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Flink's own mapper (its shaded Jackson) for Flink's own request and response types. */
+    private static final org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper FLINK_JSON =
+            RestMapperUtils.getFlexibleObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(2);
 
@@ -35,30 +45,42 @@ public final class FlinkRestClient {
         return baseUrl;
     }
 
-    /** GETs {@code path} (e.g. {@code /jobs/overview}) and parses the JSON answer. */
-    public JsonNode get(String path) throws FlinkRestException {
+    /**
+     * Calls the endpoint Flink's own {@code headers} describe (URL, method, request and response types, as its
+     * RestClusterClient and Web UI use them) and returns Flink's own response type.
+     */
+    public <R extends RequestBody, P extends ResponseBody, M extends MessageParameters> P call(
+            MessageHeaders<R, P, M> headers, M parameters, R body) throws FlinkRestException {
+        String path = MessageParameters.resolveUrl(headers.getTargetRestEndpointURL(), parameters);
+        HttpRequest.BodyPublisher content = HttpRequest.BodyPublishers.noBody();
+        if (body != null && !(body instanceof EmptyRequestBody)) {
+            try {
+                content = HttpRequest.BodyPublishers.ofString(FLINK_JSON.writeValueAsString(body));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot encode a " + body.getClass().getSimpleName() + " as JSON", e);
+            }
+        }
+        String answer = exchange(request(path).header("Content-Type", "application/json")
+                .method(headers.getHttpMethod().name(), content).build());
+        JavaType type = headers.getResponseTypeParameters().isEmpty()
+                ? FLINK_JSON.constructType(headers.getResponseClass())
+                : FLINK_JSON.getTypeFactory().constructParametricType(headers.getResponseClass(),
+                        headers.getResponseTypeParameters().toArray(Class<?>[]::new));
+        try {
+            return FLINK_JSON.readValue(answer.isBlank() ? "{}" : answer, type);
+        } catch (IOException e) {
+            throw new FlinkRestException("Flink REST " + path + " answered what " + headers.getResponseClass().getSimpleName()
+                    + " cannot read: " + firstLine(e.getMessage()), -1, null);
+        }
+    }
+
+    /** GETs {@code path} (e.g. {@code /config}) and parses the JSON answer, for what has no Flink type here. */
+    JsonNode get(String path) throws FlinkRestException {
         return send(request(path).GET().build());
     }
 
-    /** POSTs {@code body} as JSON. */
-    public JsonNode post(String path, Object body) throws FlinkRestException {
-        String json;
-        try {
-            json = JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot encode a request body as JSON: " + e.getMessage(), e);
-        }
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    /** A request without a body, e.g. PATCH (cancel a job) or DELETE (an uploaded JAR). */
-    public JsonNode send(String method, String path) throws FlinkRestException {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
-    }
-
     /** Uploads a file as the multipart field {@code field} (Flink's /jars/upload wants "jarfile"). */
-    public JsonNode upload(String path, String field, Path file) throws IOException {
+    JsonNode upload(String path, String field, Path file) throws IOException {
         String boundary = "flink-ops-lab-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -84,6 +106,17 @@ public final class FlinkRestClient {
     }
 
     private JsonNode send(HttpRequest request) throws FlinkRestException {
+        String answer = exchange(request);
+        try {
+            return answer.isBlank() ? JSON.createObjectNode() : JSON.readTree(answer);
+        } catch (IOException e) {
+            throw new FlinkRestException("Flink REST " + request.uri().getPath() + " answered with no JSON: "
+                    + firstLine(answer), -1, null);
+        }
+    }
+
+    /** Sends the request; returns the body of a successful answer, or throws with Flink's error in one line. */
+    private String exchange(HttpRequest request) throws FlinkRestException {
         String path = request.uri().getPath();
         HttpResponse<String> response;
         try {
@@ -96,62 +129,22 @@ public final class FlinkRestClient {
             Thread.currentThread().interrupt();
             throw new FlinkRestException("interrupted while calling Flink REST " + path, -1, null);
         }
-        JsonNode body;
-        try {
-            body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new FlinkRestException("Flink REST " + path + " answered " + response.statusCode() + " with no JSON: "
-                    + firstLine(response.body()), response.statusCode(), null);
-        }
         if (response.statusCode() >= 400) {
-            String error = FlinkErrors.summary(body);
+            String error;
+            try {
+                error = FlinkErrors.summary(JSON.readTree(response.body()));
+            } catch (IOException e) {
+                error = firstLine(response.body());
+            }
             throw new FlinkRestException("Flink REST " + path + " answered " + response.statusCode() + ": " + error,
                     response.statusCode(), error);
         }
-        return body;
+        return response.body();
     }
 
     static String firstLine(String s) {
         String t = s == null ? "" : s.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl).strip();
-    }
-
-    /** How many failures the job has recovered from (or is recovering from): its exception history. */
-    public int failureCount(String jobId) throws FlinkRestException {
-        return get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
-    }
-
-    /** Checkpoints of the job that completed so far. */
-    public long completedCheckpoints(String jobId) throws FlinkRestException {
-        return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
-    }
-
-    /**
-     * Records the job's sources have emitted, summed over subtasks: the source operators' own numRecordsOut
-     * (not the vertex's write-records, which counts what leaves the whole chain over the network).
-     */
-    public long sourceRecordsOut(String jobId) throws FlinkRestException {
-        return operatorMetricSum(jobId, "Source", "numRecordsOut");
-    }
-
-    /**
-     * Sum over subtasks of an operator metric, for operators whose metric name starts with
-     * {@code operatorPrefix} (Flink replaces spaces and special characters in operator names by '_').
-     */
-    public long operatorMetricSum(String jobId, String operatorPrefix, String metric) throws FlinkRestException {
-        long sum = 0;
-        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
-            String base = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
-            for (JsonNode available : get(base)) {
-                String id = available.path("id").asText();
-                if (id.startsWith(operatorPrefix) && id.endsWith("." + metric)) {
-                    for (JsonNode value : get(base + "?get=" + id + "&agg=sum")) {
-                        sum += (long) value.path("sum").asDouble();
-                    }
-                }
-            }
-        }
-        return sum;
     }
 }

@@ -27,10 +27,4 @@ public final class FlinkRestException extends IOException {
     public String flinkError() {
         return flinkError;
     }
-
-    /** True when Flink said the job id in the path names no job it knows (404 from most handlers, 500 from some). */
-    public boolean jobNotFound() {
-        return flinkError != null && (flinkError.contains("FlinkJobNotFoundException")
-                || flinkError.contains("Job could not be found") || (status == 404 && flinkError.matches("(?s).*Job [0-9a-f]{32} not found.*")));
-    }
 }

@@ -3,7 +3,10 @@ package dev.flinkopslab.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkopslab.flink.FlinkCluster;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 import dev.flinkopslab.ops.cluster.ClusterConfig;
 import dev.flinkopslab.ops.cluster.LocalCluster;
 import dev.flinkopslab.ops.jobs.JobGraphView;
@@ -67,22 +70,22 @@ class LocalClusterTest {
                 List.of("--rate", "200", "--sink", "discard", "--job-name", "slots"), 4, null));
         try {
             await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(job));
-            JsonNode overview = jobs.rest().get("/overview");
-            assertThat(overview.path("slots-total").asInt()).isEqualTo(4);
-            assertThat(overview.path("slots-available").asInt()).as("all 4 slots used").isZero();
+            ClusterOverviewWithVersion overview = jobs.rest().cluster(FlinkCluster::overview);
+            assertThat(overview.getNumSlotsTotal()).isEqualTo(4);
+            assertThat(overview.getNumSlotsAvailable()).as("all 4 slots used").isZero();
             JobGraphView graph = jobs.plan(job);
             List<String> plan = graph.lines();
             plan.forEach(System.out::println);
             assertThat(graph.slotSharingGroups()).as("the pipeline sets no slot sharing group of its own").hasSize(1);
             assertThat(graph.slotsNeeded()).as("slots the graph needs = slots Flink gave it")
-                    .isEqualTo(overview.path("slots-total").asInt() - overview.path("slots-available").asInt());
+                    .isEqualTo(overview.getNumSlotsTotal() - overview.getNumSlotsAvailable());
             assertThat(plan.get(0)).contains("needs 4 slots");
             assertThat(String.join("\n", plan)).contains("Measurements source").contains("Windows per location");
         } finally {
             jobs.cancel(job);
         }
-        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(job).equals("CANCELED"));
-        await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().get("/overview").path("slots-available").asInt() == 4);
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(job) == JobStatus.CANCELED);
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().cluster(FlinkCluster::overview).getNumSlotsAvailable() == 4);
     }
 
     @Test
@@ -93,25 +96,25 @@ class LocalClusterTest {
 
         Path clean = out.resolve("clean");
         String first = submit(args, clean, "failure-free");
-        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(first).equals("FINISHED"));
-        assertThat(jobs.rest().client().failureCount(first)).isZero();
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(first) == JobStatus.FINISHED);
+        assertThat(failures(first)).isZero();
 
         Path faulty = out.resolve("faulty");
         String second = submit(args, faulty, "killed-taskmanager");
-        await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().completedCheckpoints(second) >= 2);
-        assertThat(jobs.state(second)).as("killed mid-run, not after the end").isEqualTo("RUNNING");
+        await().atMost(JOB_TIMEOUT).until(() -> completedCheckpoints(second) >= 2);
+        assertThat(jobs.state(second)).as("killed mid-run, not after the end").isEqualTo(JobStatus.RUNNING);
         long killed = System.nanoTime();
         cluster.killTaskManager(null);
         cluster.addTaskManager();
-        await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().failureCount(second) >= 1);
-        await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(second) || jobs.state(second).equals("FINISHED"));
+        await().atMost(JOB_TIMEOUT).until(() -> failures(second) >= 1);
+        await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(second) || jobs.state(second) == JobStatus.FINISHED);
         Duration running = Duration.ofNanos(System.nanoTime() - killed);
-        await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(second)));
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(second).isGloballyTerminalState());
         Duration finished = Duration.ofNanos(System.nanoTime() - killed);
-        assertThat(jobs.state(second)).isEqualTo("FINISHED");
+        assertThat(jobs.state(second)).isEqualTo(JobStatus.FINISHED);
         System.out.println("recovery: kill -9 → all tasks running again " + ClusterTestSupport.seconds(running)
                 + ", → FINISHED " + ClusterTestSupport.seconds(finished) + "; failures in the exception history: "
-                + jobs.rest().client().failureCount(second));
+                + failures(second));
 
         List<String> expected = PartFiles.committedLines(clean);
         assertThat(expected).as("windows of 10 cities over the input's ~2.4 s of event time").hasSizeGreaterThan(20);
@@ -145,12 +148,12 @@ class LocalClusterTest {
                     return System.nanoTime();
                 }
             });
-            await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().completedCheckpoints(live) >= 2 && PartFiles.committedLines(faulty).size() > 0);
+            await().atMost(JOB_TIMEOUT).until(() -> completedCheckpoints(live) >= 2 && PartFiles.committedLines(faulty).size() > 0);
             assertThat(producing).as("killed while the producer still writes").isNotDone();
             long killed = System.nanoTime();
             cluster.killTaskManager(null);
             cluster.addTaskManager();
-            await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().failureCount(live) >= 1);
+            await().atMost(JOB_TIMEOUT).until(() -> failures(live) >= 1);
             await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(live));
             Duration running = Duration.ofNanos(System.nanoTime() - killed);
             Duration produced = Duration.ofNanos(producing.get(60, TimeUnit.SECONDS) - killed);
@@ -161,16 +164,16 @@ class LocalClusterTest {
             System.out.println("recovery (Kafka source): kill -9 → all tasks running again " + ClusterTestSupport.seconds(running)
                     + ", → output caught up " + ClusterTestSupport.seconds(caughtUp) + " (the producer ended "
                     + ClusterTestSupport.seconds(produced) + " after the kill); failures in the exception history: "
-                    + jobs.rest().client().failureCount(live));
-            await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(live)));
+                    + failures(live));
+            await().atMost(JOB_TIMEOUT).until(() -> jobs.state(live).isGloballyTerminalState());
 
             Path clean = out.resolve("clean");
             List<String> bounded = new ArrayList<>(kafkaArgs);
             bounded.addAll(List.of("--stop-at-latest", "true"));
             String reread = submit(bounded, clean, "kafka-failure-free");
-            await().atMost(JOB_TIMEOUT).until(() -> isEnded(jobs.state(reread)));
-            assertThat(jobs.state(reread)).isEqualTo("FINISHED");
-            assertThat(jobs.rest().client().failureCount(reread)).isZero();
+            await().atMost(JOB_TIMEOUT).until(() -> jobs.state(reread).isGloballyTerminalState());
+            assertThat(jobs.state(reread)).isEqualTo(JobStatus.FINISHED);
+            assertThat(failures(reread)).isZero();
 
             assertThat(PartFiles.committedLines(clean.resolve(PipelineSinks.WINDOWS_DIR)))
                     .as("the failure-free run equals the computation from the generator's data").isEqualTo(expected);
@@ -193,7 +196,7 @@ class LocalClusterTest {
             await().atMost(JOB_TIMEOUT).until(() -> allTasksRunning(job));
             cluster.killTaskManager(null);
             // 4 slots needed, 2 left: the job cannot run again before a replacement registers
-            await().atMost(JOB_TIMEOUT).until(() -> jobs.rest().client().failureCount(job) >= 1);
+            await().atMost(JOB_TIMEOUT).until(() -> failures(job) >= 1);
             List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
             CompletableFuture<String> savepoint = CompletableFuture.supplyAsync(
                     () -> jobs.savepoint(job, out.toUri().toString(), progress::add));
@@ -204,11 +207,11 @@ class LocalClusterTest {
             progress.forEach(line -> System.out.println("savepoint: " + line));
             assertThat(progress.get(0)).startsWith("waiting for the tasks to run before the savepoint");
             assertThat(Path.of(java.net.URI.create(location)).resolve("_metadata")).isRegularFile();
-            assertThat(jobs.state(job)).isEqualTo("RUNNING");
+            assertThat(jobs.state(job)).isEqualTo(JobStatus.RUNNING);
         } finally {
             jobs.cancel(job);
         }
-        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(job).equals("CANCELED"));
+        await().atMost(JOB_TIMEOUT).until(() -> jobs.state(job) == JobStatus.CANCELED);
     }
 
     @Test
@@ -231,16 +234,17 @@ class LocalClusterTest {
     }
 
     private static boolean allTasksRunning(String job) {
-        JsonNode vertices = jobs.rest().get("/jobs/" + job).path("vertices");
-        for (JsonNode v : vertices) {
-            if (!v.path("status").asText().equals("RUNNING")) {
-                return false;
-            }
-        }
-        return vertices.size() > 0;
+        JobID id = JobID.fromHexString(job);
+        return jobs.rest().job(id, j -> j.tasks(id)).allRunning();
     }
 
-    private static boolean isEnded(String state) {
-        return List.of("FINISHED", "FAILED", "CANCELED").contains(state);
+    private static int failures(String job) {
+        JobID id = JobID.fromHexString(job);
+        return jobs.rest().job(id, j -> j.failureCount(id));
+    }
+
+    private static long completedCheckpoints(String job) {
+        JobID id = JobID.fromHexString(job);
+        return jobs.rest().job(id, j -> j.completedCheckpoints(id));
     }
 }

@@ -1,6 +1,6 @@
 package dev.flinkopslab.pipeline;
 
-import dev.flinkopslab.flink.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkJobs;
 import java.net.URI;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -48,8 +48,9 @@ public final class EmbeddedCluster implements AutoCloseable {
         return "http://" + restAddress.getHost() + ":" + restAddress.getPort();
     }
 
-    public FlinkRestClient rest() {
-        return new FlinkRestClient(restUrl());
+    /** Its jobs, through Flink's REST API as for any cluster. */
+    public FlinkJobs flink() {
+        return new FlinkJobs(restUrl());
     }
 
     @Override

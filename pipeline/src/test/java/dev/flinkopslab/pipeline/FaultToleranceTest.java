@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flinkopslab.pipeline.PipelineConfig.CheckpointMode;
-import dev.flinkopslab.flink.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.source.GeneratorConfig;
 import dev.flinkopslab.testing.ExpectedResults;
 import dev.flinkopslab.testing.PipelineRun;
@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.core.execution.JobClient;
@@ -68,10 +69,10 @@ class FaultToleranceTest {
 
         JobClient job = run.runToCompletion();
 
-        FlinkRestClient rest = new FlinkRestClient(client.getWebInterfaceURL());
-        String jobId = job.getJobID().toString();
+        FlinkJobs rest = new FlinkJobs(client.getWebInterfaceURL());
+        JobID jobId = job.getJobID();
         assertThat(rest.failureCount(jobId)).as("restarts").isEqualTo(1);
-        assertThat(rest.get("/jobs/" + jobId + "/exceptions").toString()).contains(InjectFailure.MESSAGE);
+        assertThat(rest.latestFailure(jobId).orElseThrow().rootCause()).contains(InjectFailure.MESSAGE);
         assertThat(run.windows()).containsExactlyElementsOf(failureFree);
     }
 
@@ -79,10 +80,10 @@ class FaultToleranceTest {
     void losingATaskManagerMidRunChangesNothingInTheOutput(@TempDir Path out, @InjectMiniCluster MiniCluster cluster,
             @InjectClusterClient RestClusterClient<?> client) throws Exception {
         PipelineRun run = new PipelineRun(config(CheckpointMode.EXACTLY_ONCE, THROTTLED_RATE, 0), out);
-        FlinkRestClient rest = new FlinkRestClient(client.getWebInterfaceURL());
+        FlinkJobs rest = new FlinkJobs(client.getWebInterfaceURL());
 
         JobClient job = run.start();
-        String jobId = job.getJobID().toString();
+        JobID jobId = job.getJobID();
         await().atMost(Duration.ofSeconds(30)).until(() -> rest.completedCheckpoints(jobId) >= 2);
         assertThat(job.getJobStatus().get()).as("the job must still run when the TaskManager dies").isEqualTo(JobStatus.RUNNING);
         cluster.terminateTaskManager(0).get();
@@ -100,7 +101,7 @@ class FaultToleranceTest {
 
         JobClient job = run.runToCompletion();
 
-        assertThat(new FlinkRestClient(client.getWebInterfaceURL()).failureCount(job.getJobID().toString())).isEqualTo(1);
+        assertThat(new FlinkJobs(client.getWebInterfaceURL()).failureCount(job.getJobID())).isEqualTo(1);
         Map<String, Long> expected = countsByWindow(failureFree);
         Map<String, Long> actual = countsByWindow(run.windows());
         assertThat(actual.keySet()).as("every window is there").isEqualTo(expected.keySet());

@@ -3,15 +3,17 @@ package dev.flinkopslab.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.flinkopslab.flink.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.source.GeneratorConfig;
 import dev.flinkopslab.testing.PipelineRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.rest.messages.job.JobDetailsInfo;
+import org.apache.flink.runtime.rest.messages.job.metrics.IOMetricsInfo;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
@@ -48,10 +50,10 @@ class IdlePartitionsTest {
     @Test
     void withIdlenessWindowsFireWhileTwoPartitionsAreSilent(@TempDir Path out,
             @InjectClusterClient RestClusterClient<?> client) throws Exception {
-        FlinkRestClient rest = new FlinkRestClient(client.getWebInterfaceURL());
+        FlinkJobs rest = new FlinkJobs(client.getWebInterfaceURL());
         JobClient job = new PipelineRun(config(Duration.ofMillis(500)), out).start();
         try {
-            String jobId = job.getJobID().toString();
+            JobID jobId = job.getJobID();
             // Ten locations per 1 s window: 30 results means at least three windows closed by the watermark.
             await().atMost(Duration.ofSeconds(60)).until(() -> windowResultsEmitted(rest, jobId) >= 30);
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
@@ -63,10 +65,10 @@ class IdlePartitionsTest {
     @Test
     void withoutIdlenessTheSilentPartitionsHoldTheWatermarkAndNoWindowFires(@TempDir Path out,
             @InjectClusterClient RestClusterClient<?> client) throws Exception {
-        FlinkRestClient rest = new FlinkRestClient(client.getWebInterfaceURL());
+        FlinkJobs rest = new FlinkJobs(client.getWebInterfaceURL());
         JobClient job = new PipelineRun(config(Duration.ZERO), out).start();
         try {
-            String jobId = job.getJobID().toString();
+            JobID jobId = job.getJobID();
             // 12,000 records at 4,000/s span three seconds of event time: enough for windows to close, if they could.
             await().atMost(Duration.ofSeconds(60)).until(() -> measurementsParsed(rest, jobId) >= 12_000);
             assertThat(windowResultsEmitted(rest, jobId)).isZero();
@@ -75,18 +77,19 @@ class IdlePartitionsTest {
         }
     }
 
-    private static long windowResultsEmitted(FlinkRestClient rest, String jobId) throws IOException {
-        return vertexMetric(rest, jobId, "Windows per location", "write-records");
+    private static long windowResultsEmitted(FlinkJobs rest, JobID jobId) throws IOException {
+        return vertexMetric(rest, jobId, "Windows per location", IOMetricsInfo::getRecordsWritten);
     }
 
-    private static long measurementsParsed(FlinkRestClient rest, String jobId) throws IOException {
-        return vertexMetric(rest, jobId, "Deserialize JSON", "write-records");
+    private static long measurementsParsed(FlinkJobs rest, JobID jobId) throws IOException {
+        return vertexMetric(rest, jobId, "Deserialize JSON", IOMetricsInfo::getRecordsWritten);
     }
 
-    private static long vertexMetric(FlinkRestClient rest, String jobId, String nameContains, String metric) throws IOException {
-        for (JsonNode vertex : rest.get("/jobs/" + jobId).path("vertices")) {
-            if (vertex.path("name").asText().contains(nameContains)) {
-                return vertex.path("metrics").path(metric).asLong();
+    private static long vertexMetric(FlinkJobs rest, JobID jobId, String nameContains,
+            java.util.function.ToLongFunction<IOMetricsInfo> metric) throws IOException {
+        for (JobDetailsInfo.JobVertexDetailsInfo vertex : rest.details(jobId).getJobVertexInfos()) {
+            if (vertex.getName().contains(nameContains)) {
+                return metric.applyAsLong(vertex.getJobVertexMetrics());
             }
         }
         throw new AssertionError("no vertex named like '" + nameContains + "' in job " + jobId);

@@ -1,17 +1,20 @@
 package dev.flinkopslab.exercises.check;
 
+import dev.flinkopslab.flink.FlinkJobs;
+import dev.flinkopslab.flink.FlinkRestException;
+import dev.flinkopslab.flink.JobFailure;
 import dev.flinkopslab.pipeline.EmbeddedCluster;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PartFiles;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.pipeline.PipelineSinks;
-import dev.flinkopslab.flink.FlinkRestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
@@ -91,8 +94,18 @@ public final class CheckRun implements AutoCloseable {
         return job.getJobID().toString();
     }
 
-    public FlinkRestClient rest() {
-        return cluster.rest();
+    public JobID job() {
+        return job.getJobID();
+    }
+
+    /** The job through Flink's REST API, as any tool would read it. */
+    public FlinkJobs flink() {
+        return cluster.flink();
+    }
+
+    /** Records the job's sources have emitted so far. */
+    public long sourceRecordsOut() throws FlinkRestException {
+        return flink().sourceRecordsOut(job());
     }
 
     public String restUrl() {
@@ -183,18 +196,12 @@ public final class CheckRun implements AutoCloseable {
 
     /** Failures the job went through (Flink's exception history; each one is a restart, or the final failure). */
     public int failures() throws Exception {
-        return rest().failureCount(jobId());
+        return flink().failureCount(job());
     }
 
-    /** Why the job failed, if it did: the root cause's message. */
+    /** Why the job failed, if it did: the root cause of its latest failure. */
     public String failureCause() throws Exception {
-        var root = rest().get("/jobs/" + jobId() + "/exceptions").path("exceptionHistory").path("entries").path(0);
-        return root.path("exceptionName").asText("") + ": " + firstLine(root.path("stacktrace").asText(""));
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return flink().latestFailure(job()).map(JobFailure::rootCause).orElse("no failure recorded");
     }
 
     public long counter(String name) {

@@ -2,6 +2,7 @@ package dev.flinkopslab.exercises.check;
 
 import dev.flinkopslab.exercises.Exercise;
 import dev.flinkopslab.exercises.Variant;
+import dev.flinkopslab.flink.FlinkErrors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class Checker {
             result = exercise.check(variant, new CheckContext(work, progress));
         } catch (Throwable t) {
             result = new CheckResult(exercise, variant);
-            result.error = "the job did not run: " + rootCause(t);
+            result.error = "the job did not run: " + FlinkErrors.rootCause(t);
             result.hint = "Fix what the error names (the job's log is in the lab log), then check again.";
         }
         result.seconds = (System.nanoTime() - start) / 1e9;
@@ -35,14 +36,5 @@ public final class Checker {
             progress.println("  (could not write the report under " + reportDir + ": " + e.getMessage() + ")");
         }
         return result;
-    }
-
-    static String rootCause(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
-        return root.getClass().getSimpleName() + message;
     }
 }

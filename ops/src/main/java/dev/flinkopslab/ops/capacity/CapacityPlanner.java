@@ -5,11 +5,12 @@ import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.pipeline.PipelineSinks;
-import dev.flinkopslab.flink.FlinkRestClient;
+import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -116,8 +117,8 @@ public final class CapacityPlanner {
             StreamExecutionEnvironment env = cluster.environment(jobConfiguration);
             PipelineSinks.attach(MeasurementPipeline.build(env, c, parts), c);
             JobClient job = env.executeAsync(c.jobName);
-            String jobId = job.getJobID().toString();
-            FlinkRestClient rest = cluster.rest();
+            JobID jobId = job.getJobID();
+            FlinkJobs rest = cluster.flink();
             long start = System.nanoTime();
             JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
             while (!status.isGloballyTerminalState()) {
@@ -139,7 +140,7 @@ public final class CapacityPlanner {
         }
     }
 
-    private static long sourceRecords(FlinkRestClient rest, String jobId) {
+    private static long sourceRecords(FlinkJobs rest, JobID jobId) {
         try {
             return rest.sourceRecordsOut(jobId);
         } catch (Exception e) {

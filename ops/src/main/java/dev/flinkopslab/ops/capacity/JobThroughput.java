@@ -1,9 +1,9 @@
 package dev.flinkopslab.ops.capacity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.flinkopslab.flink.FlinkRestClient;
-import java.io.IOException;
+import dev.flinkopslab.flink.FlinkJobs;
+import dev.flinkopslab.flink.FlinkRestException;
 import java.time.Duration;
+import org.apache.flink.api.common.JobID;
 
 /**
  * How fast a job got through its records, by Flink's own account of when it ran: the job's {@code duration}
@@ -14,9 +14,8 @@ public final class JobThroughput {
     private JobThroughput() {}
 
     /** The job's run time so far, or in total once it has ended. */
-    public static Duration duration(FlinkRestClient rest, String jobId) throws IOException {
-        JsonNode job = rest.get("/jobs/" + jobId);
-        return Duration.ofMillis(Math.max(1, job.path("duration").asLong()));
+    public static Duration duration(FlinkJobs jobs, JobID job) throws FlinkRestException {
+        return Duration.ofMillis(Math.max(1, jobs.details(job).getDuration()));
     }
 
     public static double recordsPerSecond(long records, Duration duration) {

@@ -1,6 +1,6 @@
 package dev.flinkopslab.ops.cluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkopslab.flink.FlinkCluster;
 import dev.flinkopslab.ops.jobs.OpsException;
 import dev.flinkopslab.ops.jobs.RestApi;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -155,10 +156,10 @@ public final class LocalCluster {
             lines.add(String.format("  %-16s pid %d", p.name(), p.handle().map(ProcessHandle::pid).orElse(-1L)));
         }
         try {
-            JsonNode o = rest.get("/overview");
-            lines.add(0, "cluster at " + config.restUrl() + ": " + o.path("taskmanagers").asInt() + " TaskManagers, "
-                    + o.path("slots-total").asInt() + " slots (" + o.path("slots-available").asInt() + " free), "
-                    + o.path("jobs-running").asInt() + " jobs running");
+            ClusterOverviewWithVersion o = rest.cluster(FlinkCluster::overview);
+            lines.add(0, "cluster at " + config.restUrl() + ": " + o.getNumTaskManagersConnected() + " TaskManagers, "
+                    + o.getNumSlotsTotal() + " slots (" + o.getNumSlotsAvailable() + " free), "
+                    + o.getNumJobsRunningOrPending() + " jobs running");
         } catch (OpsException e) {
             lines.add(0, "cluster processes are running, but the REST API at " + config.restUrl() + " does not answer yet");
         }
@@ -167,7 +168,7 @@ public final class LocalCluster {
 
     /** TaskManagers registered with the JobManager, as its REST API reports them. */
     public int registeredTaskManagers() {
-        return rest.get("/taskmanagers").path("taskmanagers").size();
+        return rest.cluster(FlinkCluster::taskManagerIds).size();
     }
 
     /** Starts TaskManager {@code index}; its Flink resource id is its name, so its registration can be seen. */
@@ -207,15 +208,11 @@ public final class LocalCluster {
     }
 
     private static Set<String> registeredIds(RestApi rest) {
-        Set<String> ids = new HashSet<>();
         try {
-            for (JsonNode tm : rest.get("/taskmanagers").path("taskmanagers")) {
-                ids.add(tm.path("id").asText());
-            }
+            return new HashSet<>(rest.cluster(FlinkCluster::taskManagerIds));
         } catch (OpsException e) {
-            // the JobManager's REST endpoint is not up yet
+            return Set.of(); // the JobManager's REST endpoint is not up yet
         }
-        return ids;
     }
 
     private Optional<FlinkProcess> jobManager() {

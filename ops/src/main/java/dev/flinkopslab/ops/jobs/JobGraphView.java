@@ -1,16 +1,17 @@
 package dev.flinkopslab.ops.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.runtime.rest.messages.JobPlanInfo;
+import org.apache.flink.runtime.rest.messages.job.JobDetailsInfo;
 
 /**
  * The job graph as Flink built it, read back from REST: each task (job vertex) with the operators chained into
  * it, its parallelism, its slot sharing group and how its inputs are connected (FORWARD, HASH, REBALANCE ...).
- * {@code /jobs/{id}} gives the vertices with their slot sharing group ids, {@code /jobs/{id}/plan} the edges.
+ * {@code /jobs/{id}} gives the vertices with their slot sharing group ids, and the plan with the edges.
  */
 public record JobGraphView(String jobName, List<Task> tasks) {
 
@@ -20,27 +21,29 @@ public record JobGraphView(String jobName, List<Task> tasks) {
      */
     public record Task(String name, List<String> operators, int parallelism, String slotSharingGroup, List<String> inputs) {}
 
-    static JobGraphView of(JsonNode job, JsonNode plan) {
+    static JobGraphView of(JobDetailsInfo job) {
         Map<String, String> names = new HashMap<>();
-        for (JsonNode v : job.path("vertices")) {
-            names.put(v.path("id").asText(), v.path("name").asText());
+        for (JobDetailsInfo.JobVertexDetailsInfo v : job.getJobVertexInfos()) {
+            names.put(v.getJobVertexID().toHexString(), v.getName());
         }
         Map<String, List<String>> inputs = new HashMap<>();
-        for (JsonNode node : plan.path("plan").path("nodes")) {
-            List<String> in = new ArrayList<>();
-            for (JsonNode i : node.path("inputs")) {
-                in.add(shortName(names.getOrDefault(i.path("id").asText(), "?")) + " (" + i.path("ship_strategy").asText() + ")");
+        if (job.getPlan() != null) {
+            for (JobPlanInfo.Plan.Node node : job.getPlan().getNodes()) {
+                List<String> in = new ArrayList<>();
+                for (JobPlanInfo.Plan.Node.Input i : node.getInputs()) {
+                    in.add(shortName(names.getOrDefault(i.getId(), "?")) + " (" + i.getShipStrategy() + ")");
+                }
+                inputs.put(node.getId(), in);
             }
-            inputs.put(node.path("id").asText(), in);
         }
         List<Task> tasks = new ArrayList<>();
-        for (JsonNode v : job.path("vertices")) {
-            String name = v.path("name").asText();
+        for (JobDetailsInfo.JobVertexDetailsInfo v : job.getJobVertexInfos()) {
             // Flink names a task after its chain: "Source: A -> B -> C".
-            tasks.add(new Task(shortName(name), operators(name), v.path("parallelism").asInt(),
-                    v.path("slotSharingGroupId").asText("unknown"), inputs.getOrDefault(v.path("id").asText(), List.of())));
+            String group = v.getSlotSharingGroupId() == null ? "unknown" : v.getSlotSharingGroupId().toHexString();
+            tasks.add(new Task(shortName(v.getName()), operators(v.getName()), v.getParallelism(), group,
+                    inputs.getOrDefault(v.getJobVertexID().toHexString(), List.of())));
         }
-        return new JobGraphView(job.path("name").asText(), tasks);
+        return new JobGraphView(job.getName(), tasks);
     }
 
     /**

@@ -1,74 +1,84 @@
 package dev.flinkopslab.ops.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.flinkopslab.flink.FlinkCluster;
+import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.flink.FlinkRestClient;
 import dev.flinkopslab.flink.FlinkRestException;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobID;
 
 /**
- * The pipeline's {@link FlinkRestClient} as the operations tooling uses it: every failure is an unchecked
- * {@link OpsException} with one line to show, and a job id Flink does not know is named as such.
+ * The typed access layer ({@link FlinkJobs}, {@link FlinkCluster}) as the operations tooling uses it: every
+ * failure is an unchecked {@link OpsException} with one line to show, and a job id Flink does not know is
+ * named as such.
  */
 public final class RestApi {
-    private static final Pattern JOB_PATH = Pattern.compile("^/jobs/([0-9a-f]{32})");
-
-    private final FlinkRestClient client;
+    private final FlinkJobs jobs;
+    private final FlinkCluster cluster;
 
     /** @param baseUrl for example {@code http://localhost:8081} */
     public RestApi(String baseUrl) {
-        this.client = new FlinkRestClient(baseUrl);
+        FlinkRestClient client = new FlinkRestClient(baseUrl);
+        this.jobs = new FlinkJobs(client);
+        this.cluster = new FlinkCluster(client);
     }
 
     public String baseUrl() {
-        return client.baseUrl();
-    }
-
-    /** The checked client underneath, for its readers (failure counts, checkpoints, metrics). */
-    public FlinkRestClient client() {
-        return client;
-    }
-
-    public JsonNode get(String path) {
-        return call(path, () -> client.get(path));
-    }
-
-    public JsonNode post(String path, Object body) {
-        return call(path, () -> client.post(path, body));
-    }
-
-    /** Any method without a body, e.g. PATCH (cancel) or DELETE. */
-    public JsonNode send(String method, String path) {
-        return call(path, () -> client.send(method, path));
-    }
-
-    /** Uploads a file as the multipart field {@code field} (Flink's /jars/upload wants "jarfile"). */
-    public JsonNode upload(String path, String field, Path file) {
-        return call(path, () -> client.upload(path, field, file));
+        return jobs.baseUrl();
     }
 
     public boolean reachable() {
-        return client.reachable();
+        return cluster.reachable();
     }
 
-    private interface Call {
-        JsonNode run() throws IOException;
-    }
-
-    private JsonNode call(String path, Call call) {
+    /** A read or an action on the cluster: TaskManagers, slots, JARs. */
+    public <T> T cluster(ClusterCall<T> call) {
         try {
-            return call.run();
+            return call.on(cluster);
         } catch (FlinkRestException e) {
-            Matcher job = JOB_PATH.matcher(path);
-            if (job.find() && e.jobNotFound()) {
-                throw new OpsException("no job " + job.group(1) + " on the cluster at " + baseUrl()
-                        + " ('lab jobs' lists its jobs)", false, e.flinkError());
-            }
             throw new OpsException(e.getMessage(), e.noAnswer(), e.flinkError());
         } catch (IOException e) {
             throw new OpsException("cannot read " + e.getMessage());
         }
+    }
+
+    /** A read or an action on one job; if it fails because the cluster does not know the job, says so. */
+    public <T> T job(JobID job, JobCall<T> call) {
+        try {
+            return call.on(jobs);
+        } catch (FlinkRestException e) {
+            if (!e.noAnswer() && !knows(job)) {
+                throw new OpsException("no job " + job + " on the cluster at " + baseUrl() + " ('lab jobs' lists its jobs)",
+                        false, e.flinkError());
+            }
+            throw new OpsException(e.getMessage(), e.noAnswer(), e.flinkError());
+        }
+    }
+
+    /** A read of all jobs. */
+    public <T> T jobs(JobCall<T> call) {
+        try {
+            return call.on(jobs);
+        } catch (FlinkRestException e) {
+            throw new OpsException(e.getMessage(), e.noAnswer(), e.flinkError());
+        }
+    }
+
+    private boolean knows(JobID job) {
+        try {
+            return jobs.knows(job);
+        } catch (FlinkRestException e) {
+            return true; // cannot tell: report the original failure
+        }
+    }
+
+    @FunctionalInterface
+    public interface JobCall<T> {
+        T on(FlinkJobs jobs) throws FlinkRestException;
+    }
+
+    @FunctionalInterface
+    public interface ClusterCall<T> {
+        T on(FlinkCluster cluster) throws IOException;
     }
 }

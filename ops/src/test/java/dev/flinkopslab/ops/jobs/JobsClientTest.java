@@ -1,27 +1,27 @@
 package dev.flinkopslab.ops.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apache.flink.runtime.checkpoint.CheckpointFailureReason;
 import org.junit.jupiter.api.Test;
 
-/** What blocks a savepoint, read from the task counts {@code /jobs/{id}} gives per vertex. */
+/** What JobsClient decides by itself, before asking Flink. */
 class JobsClientTest {
 
     @Test
-    void countsTasksNeitherRunningNorFinishedAcrossVertices() throws Exception {
-        var job = dev.flinkopslab.flink.FlinkRestClient.JSON.readTree("""
-                {"vertices": [
-                  {"tasks": {"CREATED": 0, "DEPLOYING": 2, "INITIALIZING": 1, "RUNNING": 1, "FINISHED": 0}},
-                  {"tasks": {"DEPLOYING": 1, "RUNNING": 0, "FINISHED": 4}}
-                ]}""");
-        assertThat(JobsClient.tasksNotRunning(job)).containsExactly(
-                java.util.Map.entry("DEPLOYING", 3), java.util.Map.entry("INITIALIZING", 1));
+    void aJobIdIsCheckedBeforeAnythingIsSent() {
+        assertThat(JobsClient.checkId("0123456789abcdef0123456789abcdef").toHexString())
+                .isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThatThrownBy(() -> JobsClient.checkId("nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a job id is 32 hex digits (see 'lab jobs'); got 'nope'");
     }
 
     @Test
-    void runningAndFinishedTasksDoNotBlockASavepoint() throws Exception {
-        var job = dev.flinkopslab.flink.FlinkRestClient.JSON.readTree("""
-                {"vertices": [{"tasks": {"DEPLOYING": 0, "RUNNING": 3, "FINISHED": 1}}]}""");
-        assertThat(JobsClient.tasksNotRunning(job)).isEmpty();
+    void onlyReasonsThatMeanTheJobIsRestartingAreRetried() {
+        assertThat(JobsClient.RESTARTING).contains(CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING,
+                CheckpointFailureReason.JOB_FAILOVER_REGION);
+        assertThat(JobsClient.RESTARTING).doesNotContain(CheckpointFailureReason.CHECKPOINT_EXPIRED,
+                CheckpointFailureReason.IO_EXCEPTION, CheckpointFailureReason.CHECKPOINT_DECLINED);
     }
 }

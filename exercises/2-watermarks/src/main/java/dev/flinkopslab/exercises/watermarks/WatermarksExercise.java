@@ -101,7 +101,7 @@ public final class WatermarksExercise implements Exercise {
 
     private static Sample sample(CheckRun run, double t, CheckResult result) throws Exception {
         Sample s = new Sample(t, run.counter(CountWindowResults.METRIC), run.counter(LATE_RECORDS_METRIC),
-                run.rest().sourceRecordsOut(run.jobId()));
+                run.sourceRecordsOut());
         result.point("window results emitted (total)", t, s.windowResults);
         result.point("late records (% of records read)", t, s.recordsRead == 0 ? 0 : 100.0 * s.lateRecords / s.recordsRead);
         return s;

@@ -1,6 +1,5 @@
 package dev.flinkopslab.exercises.latency;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.Exercise;
 import dev.flinkopslab.exercises.Variant;
@@ -10,6 +9,7 @@ import dev.flinkopslab.exercises.check.CheckRun;
 import dev.flinkopslab.exercises.check.Figure;
 import dev.flinkopslab.exercises.check.RetainedMetrics;
 import dev.flinkopslab.exercises.latency.solution.WindowResultPartsSolution;
+import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
@@ -25,6 +25,11 @@ import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.HistogramStatistics;
 import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
+import org.apache.flink.runtime.jobgraph.JobVertexID;
+import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics;
+import org.apache.flink.runtime.rest.messages.checkpoints.TaskCheckpointStatistics;
+import org.apache.flink.runtime.rest.messages.job.JobDetailsInfo;
 
 /** Exercise 3: window results that arrive seconds after their window has closed. */
 @DoNotChangeThis("the check measures your WindowResultParts through this class")
@@ -137,18 +142,16 @@ public final class LatencyExercise implements Exercise {
      * completed. The largest, because a checkpoint taken just after windows fired finds little buffered.
      */
     private static long windowStateBytes(CheckRun run) throws IOException {
-        String job = "/jobs/" + run.jobId();
-        String windowVertex = null;
-        for (JsonNode vertex : run.rest().get(job).path("vertices")) {
-            if (vertex.path("name").asText().contains(WINDOW_VERTEX)) {
-                windowVertex = vertex.path("id").asText();
-            }
-        }
+        FlinkJobs flink = run.flink();
+        Optional<JobVertexID> windowVertex = flink.details(run.job()).getJobVertexInfos().stream()
+                .filter(v -> v.getName().contains(WINDOW_VERTEX)).map(JobDetailsInfo.JobVertexDetailsInfo::getJobVertexID)
+                .findFirst();
         long largest = -1;
-        for (JsonNode checkpoint : run.rest().get(job + "/checkpoints").path("history")) {
-            if (windowVertex != null && checkpoint.path("status").asText().equals("COMPLETED")) {
-                JsonNode details = run.rest().get(job + "/checkpoints/details/" + checkpoint.path("id").asLong());
-                largest = Math.max(largest, details.path("tasks").path(windowVertex).path("state_size").asLong(-1));
+        for (CheckpointStatistics checkpoint : flink.checkpoints(run.job()).getHistory()) {
+            if (windowVertex.isPresent() && checkpoint.getStatus() == CheckpointStatsStatus.COMPLETED) {
+                TaskCheckpointStatistics window = flink.checkpoint(run.job(), checkpoint.getId())
+                        .getCheckpointStatisticsPerTask().get(windowVertex.get());
+                largest = Math.max(largest, window == null ? -1 : window.getStateSize());
             }
         }
         return largest;

@@ -143,7 +143,7 @@ public final class CapacityExercise implements Exercise {
     /** Records / run time of a job, once it ended — or, if its run time reaches {@code limit}, once stopped. */
     private static Measured measure(String label, CheckRun run, Duration limit, CheckContext context) throws Exception {
         JobStatus status = run.awaitEnd(Duration.ofMillis(200));
-        while (!status.isGloballyTerminalState() && JobThroughput.duration(run.rest(), run.jobId()).compareTo(limit) < 0) {
+        while (!status.isGloballyTerminalState() && JobThroughput.duration(run.flink(), run.job()).compareTo(limit) < 0) {
             status = run.awaitEnd(Duration.ofMillis(200));
         }
         if (status == JobStatus.FAILED) {
@@ -155,8 +155,8 @@ public final class CapacityExercise implements Exercise {
             throw new IllegalStateException("the reference did not finish within " + limit.toMinutes()
                     + " minutes: is the machine overloaded?");
         }
-        long records = finished ? run.config().generator.maxRecords() : run.rest().sourceRecordsOut(run.jobId());
-        Duration took = JobThroughput.duration(run.rest(), run.jobId());
+        long records = finished ? run.config().generator.maxRecords() : run.sourceRecordsOut();
+        Duration took = JobThroughput.duration(run.flink(), run.job());
         double rate = JobThroughput.recordsPerSecond(records, took);
         context.progress().printf("  %-9s %,7d records in %5.1f s: %,7.0f records/s%s%n", label, records,
                 took.toMillis() / 1000.0, rate, finished ? "" : " (stopped at 1.5 × the reference's run time)");

@@ -114,7 +114,7 @@ public final class ObjectReuseExercise implements Exercise {
                     + run.failureCause());
         }
         long records = run.config().generator.maxRecords();
-        Duration took = JobThroughput.duration(run.rest(), run.jobId());
+        Duration took = JobThroughput.duration(run.flink(), run.job());
         double rate = JobThroughput.recordsPerSecond(records, took);
         context.progress().printf("  %-16s %,d records in %.1f s: %,.0f records/s%n", label, records,
                 took.toMillis() / 1000.0, rate);

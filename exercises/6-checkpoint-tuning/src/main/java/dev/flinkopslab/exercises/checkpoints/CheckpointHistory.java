@@ -1,12 +1,13 @@
 package dev.flinkopslab.exercises.checkpoints;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.check.CheckRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
+import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics;
 
 /**
  * A job's checkpoints as the REST API reports them ({@code /jobs/:id/checkpoints}), collected while the job
@@ -15,14 +16,14 @@ import java.util.TreeMap;
 @DoNotChangeThis("the check measures through it")
 final class CheckpointHistory {
     /** One checkpoint as last seen; {@code triggeredAt} in seconds since the check started. */
-    record Checkpoint(long id, String status, double triggeredAt, long stateSize, long checkpointedSize,
+    record Checkpoint(long id, CheckpointStatsStatus status, double triggeredAt, long stateSize, long checkpointedSize,
                       long durationMs) {
         boolean completed() {
-            return status.equals("COMPLETED");
+            return status == CheckpointStatsStatus.COMPLETED;
         }
 
         boolean ended() {
-            return completed() || status.equals("FAILED");
+            return status.isCompleted() || status.isFailed();
         }
     }
 
@@ -32,12 +33,10 @@ final class CheckpointHistory {
     void read(CheckRun run) throws Exception {
         double now = run.secondsSinceStart();
         long nowMs = System.currentTimeMillis();
-        JsonNode stats = run.rest().get("/jobs/" + run.jobId() + "/checkpoints");
-        for (JsonNode c : stats.path("history")) {
-            double triggeredAt = now - (nowMs - c.path("trigger_timestamp").asLong()) / 1000.0;
-            byId.put(c.path("id").asLong(), new Checkpoint(c.path("id").asLong(), c.path("status").asText(),
-                    triggeredAt, c.path("state_size").asLong(), c.path("checkpointed_size").asLong(),
-                    c.path("end_to_end_duration").asLong()));
+        for (CheckpointStatistics c : run.flink().checkpoints(run.job()).getHistory()) {
+            double triggeredAt = now - (nowMs - c.getTriggerTimestamp()) / 1000.0;
+            byId.put(c.getId(), new Checkpoint(c.getId(), c.getStatus(), triggeredAt, c.getStateSize(),
+                    c.getCheckpointedSize(), c.getDuration()));
         }
     }
 
@@ -46,7 +45,7 @@ final class CheckpointHistory {
      * leaves out triggers refused while the job's tasks were still starting, which are no checkpoint's fault.
      */
     long failed() {
-        return byId.values().stream().filter(c -> c.status.equals("FAILED")).count();
+        return byId.values().stream().filter(c -> c.status.isFailed()).count();
     }
 
     List<Checkpoint> completed() {

@@ -140,7 +140,7 @@ public final class StateMigrationExercise implements Exercise {
             }
             if (v2Savepoint == null) {
                 v2.awaitEnd(Duration.ofSeconds(30));
-                restoreFailure = UpgradeSteps.firstCause(v2);
+                restoreFailure = UpgradeSteps.failureCause(v2);
             }
             // Read on this cluster, now that version 2 has ended and its slots are free.
             v1State = StatsSavepoints.read(v2.restUrl(), v1Savepoint);

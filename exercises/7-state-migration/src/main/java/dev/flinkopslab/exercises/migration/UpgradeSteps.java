@@ -1,9 +1,10 @@
 package dev.flinkopslab.exercises.migration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.check.CheckRun;
+import dev.flinkopslab.flink.JobFailure;
 import java.time.Duration;
+import java.util.Optional;
 
 /** What an upgrade waits for and reads, through Flink's REST API as an operator would. */
 @DoNotChangeThis("the check and the exercise run measure the upgrade through this")
@@ -21,12 +22,7 @@ final class UpgradeSteps {
             if (run.status().isGloballyTerminalState()) {
                 return false;
             }
-            JsonNode job = run.rest().get("/jobs/" + run.jobId());
-            boolean allRunning = job.path("vertices").size() > 0;
-            for (JsonNode vertex : job.path("vertices")) {
-                allRunning &= "RUNNING".equals(vertex.path("status").asText());
-            }
-            if (allRunning && run.rest().sourceRecordsOut(run.jobId()) >= records) {
+            if (run.flink().tasks(run.job()).allRunning() && run.sourceRecordsOut() >= records) {
                 return true;
             }
             Thread.sleep(200);
@@ -34,27 +30,13 @@ final class UpgradeSteps {
         return false;
     }
 
-    /** The deepest cause of the job's first failure — where the real reason is, under the wrapping exceptions. */
-    static String firstCause(CheckRun run) throws Exception {
-        JsonNode first = firstFailure(run);
-        for (int i = 0; i < 50 && first.isMissingNode(); i++) {
+    /** The root cause of the job's failure — where the real reason is, under the wrapping exceptions. */
+    static String failureCause(CheckRun run) throws Exception {
+        Optional<JobFailure> failure = run.flink().latestFailure(run.job());
+        for (int i = 0; i < 50 && failure.isEmpty(); i++) {
             Thread.sleep(200); // the history is archived just after the job's status changes
-            first = firstFailure(run);
+            failure = run.flink().latestFailure(run.job());
         }
-        if (first.isMissingNode()) {
-            return "no failure recorded; the job is " + run.status();
-        }
-        String cause = first.path("exceptionName").asText("") + ": " + first.path("stacktrace").asText("").lines()
-                .findFirst().orElse("");
-        for (String line : first.path("stacktrace").asText("").lines().toList()) {
-            if (line.startsWith("Caused by: ")) {
-                cause = line.substring("Caused by: ".length());
-            }
-        }
-        return cause.length() > 400 ? cause.substring(0, 400) + " ..." : cause;
-    }
-
-    private static JsonNode firstFailure(CheckRun run) throws Exception {
-        return run.rest().get("/jobs/" + run.jobId() + "/exceptions").path("exceptionHistory").path("entries").path(0);
+        return failure.map(JobFailure::rootCause).orElse("no failure recorded; the job is " + run.status());
     }
 }
