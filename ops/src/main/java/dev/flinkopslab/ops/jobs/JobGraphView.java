@@ -30,7 +30,8 @@ public record JobGraphView(String jobName, List<Task> tasks) {
         if (job.getPlan() != null) {
             for (JobPlanInfo.Plan.Node node : job.getPlan().getNodes()) {
                 List<String> in = new ArrayList<>();
-                for (JobPlanInfo.Plan.Node.Input i : node.getInputs()) {
+                // A source's node has no inputs at all (null, not an empty list).
+                for (JobPlanInfo.Plan.Node.Input i : node.getInputs() == null ? List.<JobPlanInfo.Plan.Node.Input>of() : node.getInputs()) {
                     in.add(shortName(names.getOrDefault(i.getId(), "?")) + " (" + i.getShipStrategy() + ")");
                 }
                 inputs.put(node.getId(), in);
