@@ -135,6 +135,23 @@ class FlinkJobsTest {
     }
 
     @Test
+    void theExceptionHistoryIsNewestFirstAndEndsWithTheFinalFailure() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.fromSequence(0, Long.MAX_VALUE).map(new FailAt(1_000)).uid("fail").name("Fail at 1000")
+                .sinkTo(new DiscardingSink<>()).uid("discard").name("Discard");
+        JobID job = start(env);
+        await(() -> jobs.status(job) == JobStatus.FAILED && jobs.failureCount(job) == 3);
+
+        var history = jobs.exceptionHistory(job);
+        assertThat(history).extracting(e -> e.getTimestamp()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(jobs.latestFailure(job).orElseThrow().timestamp()).isEqualTo(history.get(0).getTimestamp());
+    }
+
+    @Test
     void anUnknownJobIsAOneLineError() throws Exception {
         JobID unknown = new JobID();
         // Some handlers answer an unknown job with 500, not 404: knows() is how to tell.
