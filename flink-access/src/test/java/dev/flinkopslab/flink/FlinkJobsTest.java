@@ -199,13 +199,22 @@ class FlinkJobsTest {
         throw new AssertionError("savepoint " + trigger + " not done after " + TIMEOUT);
     }
 
+    /** Waits for the condition; a job still initializing answers some calls with an error, which means "not yet". */
     private static void await(Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.call()) {
+        while (!holds(condition)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within " + TIMEOUT);
             }
             Thread.sleep(100);
+        }
+    }
+
+    private static boolean holds(Callable<Boolean> condition) throws Exception {
+        try {
+            return condition.call();
+        } catch (FlinkRestException e) {
+            return false;
         }
     }
 
