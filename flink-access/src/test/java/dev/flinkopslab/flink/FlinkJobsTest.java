@@ -110,15 +110,8 @@ class FlinkJobsTest {
 
     @Test
     void aSavepointRefusedWhileTheJobRestartsSaysWhyAsFlinksReason(@TempDir Path dir) throws Exception {
-        Configuration conf = new Configuration();
         // One failure, then a long wait before the restart: the job sits in RESTARTING, its tasks not running.
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMinutes(5));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.fromSequence(0, Long.MAX_VALUE).map(new FailAt(1_000)).uid("fail").name("Fail at 1000")
-                .sinkTo(new DiscardingSink<>()).uid("discard").name("Discard");
-        JobID job = start(env);
+        JobID job = start(failingJob(1, Duration.ofMinutes(5)));
         await(() -> jobs.failureCount(job) == 1);
 
         Optional<JobFailure> failure = jobs.latestFailure(job);
@@ -136,14 +129,7 @@ class FlinkJobsTest {
 
     @Test
     void theExceptionHistoryIsNewestFirstAndEndsWithTheFinalFailure() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.fromSequence(0, Long.MAX_VALUE).map(new FailAt(1_000)).uid("fail").name("Fail at 1000")
-                .sinkTo(new DiscardingSink<>()).uid("discard").name("Discard");
-        JobID job = start(env);
+        JobID job = start(failingJob(2, Duration.ofMillis(100)));
         await(() -> jobs.status(job) == JobStatus.FAILED && jobs.failureCount(job) == 3);
 
         var history = jobs.exceptionHistory(job);
@@ -170,6 +156,18 @@ class FlinkJobsTest {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
                         .withTimestampAssigner((n, t) -> n + 1)).uid("watermarks").name("Watermarks")
                 .rebalance()
+                .sinkTo(new DiscardingSink<>()).uid("discard").name("Discard");
+        return env;
+    }
+
+    /** A job that fails at its 1000th record each time it runs, restarted {@code restarts} times after {@code delay}. */
+    private static StreamExecutionEnvironment failingJob(int restarts, Duration delay) {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, delay);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.fromSequence(0, Long.MAX_VALUE).map(new FailAt(1_000)).uid("fail").name("Fail at 1000")
                 .sinkTo(new DiscardingSink<>()).uid("discard").name("Discard");
         return env;
     }
