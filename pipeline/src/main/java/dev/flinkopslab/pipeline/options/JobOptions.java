@@ -33,10 +33,10 @@ public final class JobOptions {
             .defaultValue("target/output")
             .withDescription("Directory of the file sink: windows/, late/, dead-letters/.");
 
+    /** The default is lab run's; MeasurementJob on a cluster takes the parallelism it was submitted with. */
     public static final ConfigOption<Integer> PARALLELISM = key(CoreOptions.DEFAULT_PARALLELISM.key()).intType()
             .defaultValue(4)
-            .withDescription("Parallelism of every operator; a job submitted without it takes the parallelism "
-                    + "it was submitted with.");
+            .withDescription("Parallelism of every operator.");
 
     /** Not Flink's {@code execution.checkpointing.mode}: that one has no "none". */
     public static final ConfigOption<CheckpointMode> CHECKPOINTING = key("lab.checkpointing")
