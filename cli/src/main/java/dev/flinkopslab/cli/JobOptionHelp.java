@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.ListResourceBundle;
+import java.util.Set;
 import org.apache.flink.configuration.description.Formatter;
 import org.apache.flink.configuration.description.TextElement.TextStyle;
 
@@ -17,14 +18,18 @@ import org.apache.flink.configuration.description.TextElement.TextStyle;
  */
 final class JobOptionHelp extends ListResourceBundle {
     private final Target target;
+    private final Set<String> ownOptions;
 
-    JobOptionHelp(Target target) {
+    /** {@code ownOptions}: names the command uses for options of its own, e.g. lab submit's --parallelism. */
+    JobOptionHelp(Target target, String... ownOptions) {
         this.target = target;
+        this.ownOptions = Set.of(ownOptions);
     }
 
     @Override
     protected Object[][] getContents() {
-        return JobArguments.ALL.stream().map(a -> new Object[] {a.name(), text(a, target)}).toArray(Object[][]::new);
+        return JobArguments.ALL.stream().filter(a -> !ownOptions.contains(a.name()))
+                .map(a -> new Object[] {a.name(), text(a, target)}).toArray(Object[][]::new);
     }
 
     static String text(JobArgument<?> arg, Target target) {

@@ -37,7 +37,7 @@ public final class Lab implements Callable<Integer> {
         cl.getSubcommands().get("submit").setUnmatchedOptionsArePositionalParams(true);
         // The job's options' help, from their ConfigOptions; the restart default is where the job runs.
         cl.getSubcommands().get("run").getCommandSpec().resourceBundle(new JobOptionHelp(Target.EMBEDDED));
-        cl.getSubcommands().get("submit").getCommandSpec().resourceBundle(new JobOptionHelp(Target.CLUSTER));
+        cl.getSubcommands().get("submit").getCommandSpec().resourceBundle(new JobOptionHelp(Target.CLUSTER, "parallelism"));
         cl.getSubcommands().get("produce").getCommandSpec().resourceBundle(new JobOptionHelp(Target.EMBEDDED));
         return cl.setOut(out).setErr(err)
                 .setParameterExceptionHandler(ExitCodes.PARAMETERS)

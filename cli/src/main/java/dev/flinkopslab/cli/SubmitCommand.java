@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Submit the measurement job (or another JAR) to a running Flink cluster.",
-        footer = {"The job's options above are lab run's, with the cluster's restart default; lab submit passes them",
-                "to the job as program arguments, with any option it does not know and everything after '--', e.g.:",
+        footer = {"The job's options are lab run's, with the cluster's restart default. lab submit",
+                "passes them to the job, with any option it does not know and all after '--':",
                 "  lab submit -p 4 --source kafka --sink file --output-dir out --job-name nightly",
                 "A relative --output-dir is taken from the current directory."})
 final class SubmitCommand implements Callable<Integer> {

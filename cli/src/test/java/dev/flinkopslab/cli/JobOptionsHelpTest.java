@@ -12,7 +12,8 @@ class JobOptionsHelpTest {
         assertThat(help("run")).contains("--restart-strategy", "(default: fixed-delay: on an embedded Flink",
                 "--restart-attempts", "(default: 10)");
         assertThat(help("submit")).contains("--restart-strategy", "(default: exponential-delay: on a cluster",
-                "(default: unlimited)", "--fail-after", "--source", "--checkpoint-interval");
+                "(default: unlimited)", "--fail-after", "--source", "--checkpoint-interval",
+                "-p, --parallelism=<n> Default parallelism of the job");
     }
 
     @Test

@@ -11,8 +11,8 @@ public final class GeneratorOptions {
             .withDescription("Events per second over all partitions; 0 = as fast as possible.");
 
     public static final ConfigOption<Long> RECORDS = key("lab.generator.records").longType().noDefaultValue()
-            .withDescription("Records in all, then the input ends: a bounded run, the same records with the same "
-                    + "event times every time (default: unbounded).");
+            .withDescription("Records in all, then stop: a bounded run, the same records with the same event "
+                    + "times every time (default: unbounded).");
 
     public static final ConfigOption<Long> SEED = key("lab.generator.seed").longType().defaultValue(42L)
             .withDescription("Seed of the generated data; same seed, same records.");

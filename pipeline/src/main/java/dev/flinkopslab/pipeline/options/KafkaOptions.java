@@ -8,7 +8,7 @@ import org.apache.flink.configuration.ConfigOption;
 public final class KafkaOptions {
     public static final ConfigOption<String> BOOTSTRAP_SERVERS = key("lab.kafka.bootstrap-servers").stringType()
             .defaultValue("localhost:9092")
-            .withDescription("Kafka for --source kafka and --sink kafka, host:port[,host:port...].");
+            .withDescription("Kafka's bootstrap servers (host:port, comma-separated).");
 
     public static final ConfigOption<String> TOPIC = key("lab.kafka.topic").stringType().defaultValue("measurements")
             .withDescription("Kafka topic of the measurement records.");
