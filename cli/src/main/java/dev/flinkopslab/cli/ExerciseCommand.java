@@ -42,9 +42,8 @@ final class ExerciseCommand implements Callable<Integer> {
                 description = "Run this long, then cancel, e.g. 60s (default: until Ctrl-C).")
         Duration duration;
 
-        @Option(names = "--port", defaultValue = "8081",
-                description = "Port of the Flink Web UI and REST API (default: ${DEFAULT-VALUE}).")
-        int port;
+        @picocli.CommandLine.Mixin
+        JobMixins.WebUiPort webUi;
 
         @Override
         public Integer call() throws Exception {
@@ -52,12 +51,12 @@ final class ExerciseCommand implements Callable<Integer> {
                 return runTroubledJob();
             }
             Exercise e = ExerciseArgs.find(spec, exercise);
-            RunCommand.checkPort(spec, port);
+            RunCommand.checkPort(spec, webUi.port);
             PipelineConfig cfg = e.runConfig();
             PrintWriter out = spec.commandLine().getOut();
             out.println("lab exercise run: " + e.number() + ". " + e.title() + " — "
                     + (solution ? "the reference solution" : "your code"));
-            out.println("  Web UI      " + EmbeddedFlink.url(port));
+            out.println("  Web UI      " + EmbeddedFlink.url(webUi.port));
             out.println("  symptom     " + e.symptom());
             out.println("  look at     the Web UI (job graph, Exceptions, Checkpoints, Watermarks, metrics) and the output below");
             out.println("  README      " + ExerciseArgs.sourceDir(e) + "README.md");
@@ -66,7 +65,7 @@ final class ExerciseCommand implements Callable<Integer> {
             out.flush();
             Variant variant = solution ? Variant.SOLUTION : Variant.LEARNER;
             java.io.PrintStream progress = new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-            return RunCommand.runWithWebUi(cfg, e.partsForRun(variant, progress), port, duration, out);
+            return RunCommand.runWithWebUi(cfg, e.partsForRun(variant, progress), webUi.port, duration, out);
         }
 
         private int runTroubledJob() throws Exception {
@@ -74,15 +73,15 @@ final class ExerciseCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "'all' runs your code of every exercise; --solution goes with one exercise");
             }
-            RunCommand.checkPort(spec, port);
+            RunCommand.checkPort(spec, webUi.port);
             PrintWriter out = spec.commandLine().getOut();
             out.println("lab exercise run all: the troubled job — your code of exercises 1, 2, 3, 5, 6 and 8 at once");
-            out.println("  Web UI      " + EmbeddedFlink.url(port));
+            out.println("  Web UI      " + EmbeddedFlink.url(webUi.port));
             out.println("  symptoms    restarts, windows that never fire, late results, growing checkpoints");
             out.println("  start with  ./lab exercises, then ./lab exercise run 1");
             out.println("  Flink log   " + LabLog.file());
             out.flush();
-            return RunCommand.runWithWebUi(TroubledStreamingJob.config(), new TroubledStreamingJob(), port, duration, out);
+            return RunCommand.runWithWebUi(TroubledStreamingJob.config(), new TroubledStreamingJob(), webUi.port, duration, out);
         }
     }
 }

@@ -26,46 +26,54 @@ final class KafkaCommand implements Callable<Integer> {
         return ExitCodes.usage(spec.commandLine(), "missing command: start, stop or status");
     }
 
-    /** The broker's options, shared by the three subcommands; defaults are those of {@link KafkaBrokerConfig}. */
-    static final class BrokerOptions {
-        @Option(names = "--port", defaultValue = "9092", description = "Client port on localhost (default: ${DEFAULT-VALUE}).")
-        int port;
-
-        @Option(names = "--controller-port", defaultValue = "9093",
-                description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
-        int controllerPort;
-
+    /** Where the broker keeps its files, pid file among them: all that stop and status need to find it. */
+    static final class WorkDir {
         @Option(names = "--work-dir", paramLabel = "<dir>",
                 description = "server.properties, pid file, kafka.log and data (default: .lab/kafka in the project).")
         Path workDir;
 
-        @Option(names = "--topic", defaultValue = KafkaBrokerConfig.DEFAULT_TOPIC,
-                description = "Topic created at start (default: ${DEFAULT-VALUE}).")
-        String topic;
-
-        @Option(names = "--partitions", defaultValue = "8", description = "Partitions of the topic (default: ${DEFAULT-VALUE}).")
-        int partitions;
-
-        KafkaBroker broker() {
-            KafkaBrokerConfig.Builder b = KafkaBrokerConfig.builder().port(port).controllerPort(controllerPort)
-                    .topic(topic).partitions(partitions);
-            if (workDir != null) {
-                b.workDir(workDir);
-            }
-            return new KafkaBroker(b.build());
+        KafkaBrokerConfig.Builder builder() {
+            KafkaBrokerConfig.Builder b = KafkaBrokerConfig.builder();
+            return workDir == null ? b : b.workDir(workDir);
         }
     }
+
+    /** The client port; defaults are {@link KafkaBrokerConfig}'s. */
+    static final class Port {
+        @Option(names = "--port", paramLabel = "<port>", description = "Client port on localhost (default: ${DEFAULT-VALUE}).")
+        int port = BROKER_DEFAULTS.port;
+    }
+
+    /** What only start uses: the controller port and the topic it creates. */
+    static final class StartOptions {
+        @Option(names = "--controller-port", paramLabel = "<port>",
+                description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+        int controllerPort = BROKER_DEFAULTS.controllerPort;
+
+        @Option(names = "--topic", paramLabel = "<topic>", description = "Topic created at start (default: ${DEFAULT-VALUE}).")
+        String topic = BROKER_DEFAULTS.topic;
+
+        @Option(names = "--partitions", paramLabel = "<n>", description = "Partitions of the topic (default: ${DEFAULT-VALUE}).")
+        int partitions = BROKER_DEFAULTS.partitions;
+    }
+
+    private static final KafkaBrokerConfig BROKER_DEFAULTS = KafkaBrokerConfig.defaults();
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the broker and create the topic.")
     static final class Start implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
-        BrokerOptions options;
+        Port port;
+        @Mixin
+        StartOptions options;
+        @Mixin
+        WorkDir workDir;
 
         @Override
         public Integer call() {
-            KafkaBroker broker = options.broker();
+            KafkaBroker broker = new KafkaBroker(workDir.builder().port(port.port).controllerPort(options.controllerPort)
+                    .topic(options.topic).partitions(options.partitions).build());
             PrintWriter out = spec.commandLine().getOut();
             KafkaBrokerConfig c = broker.config();
             out.println("lab kafka: starting a KRaft broker on " + c.bootstrapServers() + " (log " + c.processLog() + ")");
@@ -82,11 +90,11 @@ final class KafkaCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
-        BrokerOptions options;
+        WorkDir workDir;
 
         @Override
         public Integer call() {
-            KafkaBroker broker = options.broker();
+            KafkaBroker broker = new KafkaBroker(workDir.builder().build());
             boolean stopped = broker.stop();
             spec.commandLine().getOut().println(stopped ? "lab kafka: stopped"
                     : "lab kafka: not running (no live broker in " + broker.config().pidFile() + ")");
@@ -99,11 +107,13 @@ final class KafkaCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
-        BrokerOptions options;
+        WorkDir workDir;
+        @Mixin
+        Port port; // only to print the bootstrap servers
 
         @Override
         public Integer call() {
-            KafkaBroker broker = options.broker();
+            KafkaBroker broker = new KafkaBroker(workDir.builder().port(port.port).build());
             PrintWriter out = spec.commandLine().getOut();
             return broker.running().map(p -> {
                 out.println("lab kafka: running, pid " + p.pid() + ", bootstrap servers " + broker.config().bootstrapServers());

@@ -1,6 +1,6 @@
 package dev.flinkopslab.cli;
 
-import dev.flinkopslab.pipeline.PipelineConfig;
+import dev.flinkopslab.pipeline.options.Target;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.flink.runtime.util.EnvironmentInformation;
@@ -31,14 +31,14 @@ public final class Lab implements Callable<Integer> {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Lab());
-        // Registered after the subcommands exist, so picocli passes them down to run and bench.
-        cl.registerConverter(PipelineConfig.CheckpointMode.class, new DashedEnumConverter<>(PipelineConfig.CheckpointMode.class));
-        cl.registerConverter(PipelineConfig.SourceKind.class, new DashedEnumConverter<>(PipelineConfig.SourceKind.class));
-        cl.registerConverter(PipelineConfig.SinkKind.class, new DashedEnumConverter<>(PipelineConfig.SinkKind.class));
-        cl.registerConverter(PipelineConfig.RestartKind.class, new DashedEnumConverter<>(PipelineConfig.RestartKind.class));
+        // Registered after the subcommands exist, so picocli passes it down to capacity.
         cl.registerConverter(CapacityCommand.Job.class, new DashedEnumConverter<>(CapacityCommand.Job.class));
-        // 'lab submit --source kafka ...': what submit does not know goes to the job, which rejects what it does not know.
+        // 'lab submit --job-name x ...': what submit does not know goes to the job, which rejects what it does not know.
         cl.getSubcommands().get("submit").setUnmatchedOptionsArePositionalParams(true);
+        // The job's options' help, from their ConfigOptions; the restart default is where the job runs.
+        cl.getSubcommands().get("run").getCommandSpec().resourceBundle(new JobOptionHelp(Target.EMBEDDED));
+        cl.getSubcommands().get("submit").getCommandSpec().resourceBundle(new JobOptionHelp(Target.CLUSTER, "parallelism"));
+        cl.getSubcommands().get("produce").getCommandSpec().resourceBundle(new JobOptionHelp(Target.EMBEDDED));
         return cl.setOut(out).setErr(err)
                 .setParameterExceptionHandler(ExitCodes.PARAMETERS)
                 .setExecutionExceptionHandler(ExitCodes.EXECUTION);

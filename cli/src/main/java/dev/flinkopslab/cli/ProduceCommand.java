@@ -2,15 +2,16 @@ package dev.flinkopslab.cli;
 
 import dev.flinkopslab.ops.kafka.KafkaPreflight;
 import dev.flinkopslab.ops.kafka.MeasurementProducer;
+import dev.flinkopslab.pipeline.options.KafkaOptions;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code lab produce}: the generator's records into the Kafka topic, at a rate, bounded or until Ctrl-C. */
@@ -20,49 +21,23 @@ final class ProduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rate", defaultValue = "1000", paramLabel = "<records/s>",
-            description = "Records per second over all partitions; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
-    long rate;
+    @Mixin
+    JobMixins.Generator generator;
 
-    @Option(names = "--records", paramLabel = "<n>",
-            description = "Write this many records (a fixed data set with fixed event times), then stop (default: until Ctrl-C).")
-    Long records;
-
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = "--topic", defaultValue = "measurements", description = "Topic (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--malformed", defaultValue = "0.0", paramLabel = "<fraction>",
-            description = "Fraction 0..1 of records that are not valid measurements (default: ${DEFAULT-VALUE}).")
-    double malformed;
-
-    @Option(names = "--late", defaultValue = "0.0", paramLabel = "<fraction>",
-            description = "Fraction 0..1 of records delayed beyond the watermark (default: ${DEFAULT-VALUE}).")
-    double late;
+    @Mixin
+    JobMixins.Kafka kafka;
 
     @Override
     public Integer call() {
-        if (rate < 0) {
-            throw new ParameterException(spec.commandLine(), "--rate must be 0 (as fast as possible) or positive (got " + rate + ")");
-        }
-        if (records != null && records <= 0) {
-            throw new ParameterException(spec.commandLine(), "--records must be positive (got " + records + ")");
-        }
-        GeneratorConfig.Builder g = GeneratorConfig.builder().seed(seed).eventsPerSecond(rate)
-                .malformedFraction(malformed).lateFraction(late);
-        if (records != null) {
-            g.maxRecords(records);
-        }
-        GeneratorConfig data = g.build();
+        Configuration options = JobArgs.parse(spec); // as the job parses them: same options, same records
+        GeneratorConfig data = GeneratorConfig.from(options);
+        String bootstrapServers = options.get(KafkaOptions.BOOTSTRAP_SERVERS);
+        String topic = options.get(KafkaOptions.TOPIC);
+        long rate = data.eventsPerSecond();
         // else the producer waits 30 s for metadata, then fails obscurely
         KafkaPreflight.requireTopic(bootstrapServers, topic);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("lab produce: " + (records == null ? "until Ctrl-C" : records + " records") + " to " + topic + " on "
+        out.println("lab produce: " + (data.bounded() ? data.maxRecords() + " records" : "until Ctrl-C") + " to " + topic + " on "
                 + bootstrapServers + ", " + (rate == 0 ? "as fast as possible" : rate + " records/s"));
         out.flush();
         AtomicBoolean stop = new AtomicBoolean();

@@ -5,16 +5,14 @@ import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.pipeline.PipelineConfig.CheckpointMode;
-import dev.flinkopslab.pipeline.PipelineConfig.RestartKind;
 import dev.flinkopslab.pipeline.PipelineConfig.SinkKind;
 import dev.flinkopslab.pipeline.PipelineConfig.SourceKind;
-import dev.flinkopslab.pipeline.KafkaSettings;
 import dev.flinkopslab.pipeline.PipelineSinks;
+import dev.flinkopslab.pipeline.options.Target;
 import dev.flinkopslab.ops.jobs.JobsClient;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +21,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,110 +39,37 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rate", defaultValue = "1000", paramLabel = "<events/s>",
-            description = "Events per second over all partitions; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
-    long rate;
-
-    @Option(names = "--records", paramLabel = "<n>",
-            description = "Stop the source after this many records (bounded run; default: unbounded).")
-    Long records;
+    @Mixin
+    JobMixins.Generator generator;
 
     @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "<duration>",
             description = "Run this long, then cancel, e.g. 30s, 5m, 1h (default: until Ctrl-C).")
     Duration duration;
 
-    @Option(names = {"-p", "--parallelism"}, defaultValue = "4",
-            description = "Parallelism of every operator (default: ${DEFAULT-VALUE}).")
-    int parallelism;
+    /** The job's option (its help from JobOptionHelp), declared here because lab submit's -p is the submission's. */
+    @Option(names = {"-p", "--parallelism"}, paramLabel = "<n>")
+    String parallelism;
 
-    @Option(names = "--source", defaultValue = "generator", paramLabel = "generator|kafka",
-            description = "Where records come from: the embedded generator, or a Kafka topic (see 'lab kafka', 'lab produce') (default: ${DEFAULT-VALUE}).")
-    SourceKind source;
+    @Mixin
+    JobMixins.Pipeline pipeline;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
-            description = "Kafka for --source kafka and --sink kafka (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
+    @Mixin
+    JobMixins.Kafka kafka;
 
-    @Option(names = "--topic", defaultValue = "measurements", description = "Kafka topic for --source kafka (default: ${DEFAULT-VALUE}).")
-    String topic;
+    @Mixin
+    JobMixins.Checkpointing checkpointing;
 
-    @Option(names = "--stop-at-latest",
-            description = "With --source kafka: read up to the offsets that are the latest at the start, then finish (default: read on).")
-    boolean stopAtLatest;
-
-    @Option(names = "--sink", defaultValue = "print", paramLabel = "print|file|discard|kafka",
-            description = "Where window results go: print (stdout), file (--output-dir), discard, or kafka (topic measurement-windows, exactly once) (default: ${DEFAULT-VALUE}).")
-    SinkKind sink;
-
-    @Option(names = "--output-dir", defaultValue = "target/output", paramLabel = "<dir>",
-            description = "Directory of the file sink: windows/, late/, dead-letters/ (default: ${DEFAULT-VALUE}).")
-    String outputDir;
-
-    @Option(names = "--checkpointing", defaultValue = "exactly-once", paramLabel = "exactly-once|at-least-once|none",
-            description = "Checkpointing mode (default: ${DEFAULT-VALUE}).")
-    CheckpointMode checkpointing;
-
-    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "<duration>",
-            description = "Time between checkpoints (default: ${DEFAULT-VALUE}).")
-    Duration checkpointInterval;
-
-    @Option(names = "--restart-strategy", defaultValue = "fixed-delay", paramLabel = "none|fixed-delay|exponential-delay",
-            description = "What Flink does when the job fails (default: ${DEFAULT-VALUE}).")
-    RestartKind restart;
-
-    @Option(names = "--restart-attempts", defaultValue = "10", paramLabel = "<n>",
-            description = "Restarts before the job fails for good (default: ${DEFAULT-VALUE}).")
-    int restartAttempts;
-
-    @Option(names = "--restart-delay", defaultValue = "1s", converter = DurationConverter.class, paramLabel = "<duration>",
-            description = "Delay before a restart; the initial backoff for exponential-delay (default: ${DEFAULT-VALUE}).")
-    Duration restartDelay;
-
-    @Option(names = "--out-of-orderness", defaultValue = "250ms", converter = DurationConverter.class, paramLabel = "<duration>",
-            description = "Watermark bound: how far out of order events may arrive and still count (default: ${DEFAULT-VALUE}).")
-    Duration outOfOrderness;
-
-    @Option(names = "--idle-timeout", converter = DurationConverter.class, paramLabel = "<duration>",
-            description = "A partition silent this long stops holding the watermark back; 0 disables (default: 5s for the generator, "
-                    + "0 for Kafka: while a backlog is read, a partition waiting its turn would look idle and its records turn late).")
-    Duration idleTimeout;
-
-    @Option(names = "--malformed", defaultValue = "0.0", paramLabel = "<fraction>",
-            description = "Fraction 0..1 of records that are not valid measurements (dead letters) (default: ${DEFAULT-VALUE}).")
-    double malformed;
-
-    @Option(names = "--late", defaultValue = "0.0", paramLabel = "<fraction>",
-            description = "Fraction 0..1 of records delayed beyond the watermark (late records) (default: ${DEFAULT-VALUE}).")
-    double late;
-
-    @Option(names = "--idle-partitions", split = ",", paramLabel = "<p>",
-            description = "Source partitions that go silent, e.g. 6,7 (default: none).")
-    List<Integer> idlePartitions = List.of();
-
-    @Option(names = "--idle-after", defaultValue = "0", paramLabel = "<n>",
-            description = "Records each idle partition produces before going silent (default: ${DEFAULT-VALUE}).")
-    long idleAfter;
-
-    @Option(names = "--seed", defaultValue = "42",
-            description = "Seed of the generated data; same seed, same records (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--fail-after", defaultValue = "0", paramLabel = "<n>",
-            description = "Inject one failure after n records and a completed checkpoint, for demos; 0 = never (default: ${DEFAULT-VALUE}).")
-    long failAfter;
-
-    @Option(names = "--port", defaultValue = "8081",
-            description = "Port of the Flink Web UI and REST API (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Mixin
+    JobMixins.WebUiPort webUi;
 
     @Override
     public Integer call() throws Exception {
         PipelineConfig cfg = config();
-        checkPort(spec, port);
+        checkPort(spec, webUi.port);
         KafkaCommand.requireKafkaFor(cfg);
         PrintWriter out = spec.commandLine().getOut();
         printHeader(out, cfg);
-        return runWithWebUi(cfg, PipelineParts.REFERENCE, port, duration, out);
+        return runWithWebUi(cfg, PipelineParts.REFERENCE, webUi.port, duration, out);
     }
 
     /** One clear line when the port is out of range or taken, before anything starts. */
@@ -171,43 +97,26 @@ final class RunCommand implements Callable<Integer> {
         return new Supervisor(job, started, out).await(duration, () -> OpsSupport.printJobGraph(new JobsClient(EmbeddedFlink.url(port)), job.getJobID().toHexString(), out));
     }
 
-    /** Option values → the pipeline's typed config; option-named messages for the values users mistype. */
+    /**
+     * The job's options as given → the pipeline's typed config, parsed as MeasurementJob parses its program
+     * arguments; a bad value is an IllegalArgumentException naming the option (→ exit 2).
+     */
     PipelineConfig config() {
-        require(rate >= 0, "--rate must be 0 (as fast as possible) or positive (got " + rate + ")");
-        require(records == null || records > 0, "--records must be positive (got " + records + ")");
-        require(parallelism >= 1, "--parallelism must be at least 1 (got " + parallelism + ")");
-        require(malformed >= 0 && malformed <= 1, "--malformed must be a fraction within 0..1 (got " + malformed + ")");
-        require(late >= 0 && late <= 1, "--late must be a fraction within 0..1 (got " + late + ")");
-        require(duration == null || !duration.isZero(), "--duration must be positive (got 0)");
-        GeneratorConfig.Builder generator = GeneratorConfig.builder().seed(seed).eventsPerSecond(rate)
-                .malformedFraction(malformed).lateFraction(late).idlePartitions(idlePartitions, idleAfter);
-        if (records != null) {
-            generator.maxRecords(records);
+        if (duration != null && duration.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--duration must be positive (got 0)");
         }
-        // Anything else inconsistent is rejected by the configs themselves (IllegalArgumentException → exit 2).
-        KafkaSettings kafka = KafkaSettings.defaults().withBootstrapServers(bootstrapServers).withTopic(topic)
-                .withStopAtLatest(stopAtLatest);
-        return PipelineConfig.builder().source(source).kafka(kafka).generator(generator.build()).parallelism(parallelism)
-                .outOfOrderness(outOfOrderness).idleTimeout(idleTimeout)
-                .checkpointing(checkpointing).checkpointInterval(checkpointInterval)
-                .restart(restart, restartAttempts, restartDelay)
-                .sink(sink).outputDir(outputDir).failAfterRecords(failAfter).build();
-    }
-
-    private void require(boolean ok, String message) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), message);
-        }
+        return PipelineConfig.from(JobArgs.parse(spec), Target.EMBEDDED);
     }
 
     private void printHeader(PrintWriter out, PipelineConfig cfg) {
         String checkpoints = cfg.checkpointing == CheckpointMode.NONE ? "none"
                 : DashedEnumConverter.name(cfg.checkpointing) + " every " + DurationConverter.format(cfg.checkpointInterval);
-        String input = (rate == 0 ? "as fast as possible" : rate + " events/s")
-                + (records == null ? ", unbounded" : ", " + records + " records");
-        String until = records != null ? "until the input ends" : duration != null ? "for " + DurationConverter.format(duration) : "until Ctrl-C";
+        GeneratorConfig g = cfg.generator;
+        String input = (g.eventsPerSecond() == 0 ? "as fast as possible" : g.eventsPerSecond() + " events/s")
+                + (g.bounded() ? ", " + g.maxRecords() + " records" : ", unbounded");
+        String until = g.bounded() ? "until the input ends" : duration != null ? "for " + DurationConverter.format(duration) : "until Ctrl-C";
         out.println("lab run: measurement pipeline on an embedded Flink " + Lab.flinkVersion() + ", " + until);
-        out.println("  Web UI         " + EmbeddedFlink.url(port));
+        out.println("  Web UI         " + EmbeddedFlink.url(webUi.port));
         out.println("  parallelism    " + cfg.parallelism);
         out.println("  source         " + (cfg.source == SourceKind.KAFKA
                 ? "kafka topic " + cfg.kafka.topic() + " on " + cfg.kafka.bootstrapServers() : "generator, " + input));

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Submit the measurement job (or another JAR) to a running Flink cluster.",
-        footer = {"Options lab submit does not know are the job's program arguments, e.g.:",
-                "  lab submit -p 4 --source kafka --sink file --output-dir out",
-                "After '--' everything is the job's. A relative --output-dir is taken from the current directory."})
+        footer = {"The job's options are lab run's, with the cluster's restart default. lab submit",
+                "passes them to the job, with any option it does not know and all after '--':",
+                "  lab submit -p 4 --source kafka --sink file --output-dir out --job-name nightly",
+                "A relative --output-dir is taken from the current directory."})
 final class SubmitCommand implements Callable<Integer> {
     static final String DEFAULT_ENTRY_CLASS = "dev.flinkopslab.pipeline.MeasurementJob";
 
@@ -50,7 +51,19 @@ final class SubmitCommand implements Callable<Integer> {
             description = "Start from this savepoint (as printed by 'lab savepoint' or 'lab stop --savepoint').")
     String savepoint;
 
-    @Parameters(paramLabel = "<program args>", description = "Arguments for the job's main (MeasurementJob: named like lab run's options).")
+    @Mixin
+    JobMixins.Generator generator;
+
+    @Mixin
+    JobMixins.Pipeline pipeline;
+
+    @Mixin
+    JobMixins.Kafka kafka;
+
+    @Mixin
+    JobMixins.Checkpointing checkpointing;
+
+    @Parameters(paramLabel = "<program args>", description = "More arguments for the job's main (MeasurementJob: named like lab run's options).")
     List<String> programArgs = new ArrayList<>();
 
     @Override
@@ -64,7 +77,9 @@ final class SubmitCommand implements Callable<Integer> {
                     : "; build it with ./lab (it builds on first use) or 'mvn -q -B package -DskipTests'"));
         }
         JobsClient jobs = new JobsClient(rest.url);
-        List<String> args = withAbsoluteOutputDir(programArgs);
+        List<String> args = new ArrayList<>(JobArgs.given(spec, "--parallelism")); // -p: the submission's
+        args.addAll(programArgs);
+        args = withAbsoluteOutputDir(args);
         if (entryClass.equals(DEFAULT_ENTRY_CLASS)) {
             // Our job's arguments are checked here, before the upload, and so is the Kafka they name.
             KafkaCommand.requireKafkaFor(MeasurementJob.config(args.toArray(String[]::new), 1));

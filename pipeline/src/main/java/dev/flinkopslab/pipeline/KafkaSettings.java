@@ -1,12 +1,15 @@
 package dev.flinkopslab.pipeline;
 
+import dev.flinkopslab.pipeline.options.KafkaOptions;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Where the pipeline meets a real Kafka: the source topic ({@link PipelineConfig.SourceKind#KAFKA}) and the
- * exactly-once output topic ({@link PipelineConfig.SinkKind#KAFKA}). Defaults ({@link #defaults()}):
+ * exactly-once output topic ({@link PipelineConfig.SinkKind#KAFKA}). Defaults ({@link #defaults()}; the first
+ * three are {@link KafkaOptions}', which {@link #from} reads):
  *
  * <ul>
  *   <li>{@code bootstrapServers} {@code localhost:9092} — where {@code lab kafka start} listens;
@@ -38,8 +41,15 @@ public record KafkaSettings(String bootstrapServers, String topic, String groupI
     }
 
     public static KafkaSettings defaults() {
-        return new KafkaSettings("localhost:9092", "measurements", "flink-ops-lab", false, "measurement-windows",
-                "flink-ops-lab", Duration.ofMinutes(10));
+        return new KafkaSettings(KafkaOptions.BOOTSTRAP_SERVERS.defaultValue(), KafkaOptions.TOPIC.defaultValue(),
+                "flink-ops-lab", KafkaOptions.STOP_AT_LATEST.defaultValue(), "measurement-windows", "flink-ops-lab",
+                Duration.ofMinutes(10));
+    }
+
+    /** The defaults with what {@code conf} sets of {@link KafkaOptions}. */
+    public static KafkaSettings from(ReadableConfig conf) {
+        return defaults().withBootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .withTopic(conf.get(KafkaOptions.TOPIC)).withStopAtLatest(conf.get(KafkaOptions.STOP_AT_LATEST));
     }
 
     public KafkaSettings withBootstrapServers(String v) {

@@ -1,12 +1,17 @@
 package dev.flinkopslab.pipeline;
 
+import dev.flinkopslab.pipeline.options.JobOptions;
+import dev.flinkopslab.pipeline.options.Target;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * Everything that shapes one run of the measurement pipeline, in one typed place. Immutable; build it with
- * {@link #builder()} or change a copy through {@link #toBuilder()}. Defaults:
+ * Everything that shapes one run of the measurement pipeline, in one typed place. Immutable; build it from the
+ * job's options with {@link #from}, with {@link #builder()}, or change a copy through {@link #toBuilder()}.
+ * Defaults (those of the options in {@link JobOptions}, the restart strategy {@link Target#EMBEDDED}'s):
  *
  * <ul>
  *   <li>{@code source} {@link SourceKind#GENERATOR}: the embedded generator; KAFKA reads {@code kafka.topic()};
@@ -31,14 +36,37 @@ import java.util.Objects;
  */
 public final class PipelineConfig {
 
+    // The option values' enums print as typed (exactly-once): Flink's Configuration converts by toString.
+
     /** The guarantee checkpoints give; NONE loses all state (windows in progress) on a restart. */
-    public enum CheckpointMode { EXACTLY_ONCE, AT_LEAST_ONCE, NONE }
+    public enum CheckpointMode {
+        EXACTLY_ONCE, AT_LEAST_ONCE, NONE;
+
+        @Override
+        public String toString() {
+            return dashed(this);
+        }
+    }
 
     /** Where records come from: the embedded generator, or a real Kafka topic holding the same records. */
-    public enum SourceKind { GENERATOR, KAFKA }
+    public enum SourceKind {
+        GENERATOR, KAFKA;
+
+        @Override
+        public String toString() {
+            return dashed(this);
+        }
+    }
 
     /** Where results go: stdout/stderr, exactly-once part files, nowhere (benchmarks), or an exactly-once topic. */
-    public enum SinkKind { PRINT, FILE, DISCARD, KAFKA }
+    public enum SinkKind {
+        PRINT, FILE, DISCARD, KAFKA;
+
+        @Override
+        public String toString() {
+            return dashed(this);
+        }
+    }
 
     /** JSON is the real job; TRIVIAL skips JSON to measure what the rest of the job costs (the "Flink floor"). */
     public enum ParseMode { JSON, TRIVIAL }
@@ -52,9 +80,19 @@ public final class PipelineConfig {
         RestartKind(String flinkName) {
             this.flinkName = flinkName;
         }
+
+        @Override
+        public String toString() {
+            return flinkName;
+        }
     }
 
-    public static final String DEFAULT_JOB_NAME = "measurement-pipeline";
+    /** {@code EXACTLY_ONCE} → {@code exactly-once}. */
+    static String dashed(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static final String DEFAULT_JOB_NAME = JobOptions.JOB_NAME.defaultValue();
 
     public final SourceKind source;
     public final GeneratorConfig generator;
@@ -125,6 +163,24 @@ public final class PipelineConfig {
         }
     }
 
+    /**
+     * The run the job's options describe: {@code conf} read with {@link JobOptions}, {@code GeneratorOptions} and
+     * {@code KafkaOptions}; what it leaves out is the option's default, the restart strategy {@code target}'s.
+     *
+     * @throws IllegalArgumentException when the values do not fit together
+     */
+    public static PipelineConfig from(ReadableConfig conf, Target target) {
+        return builder().source(conf.get(JobOptions.SOURCE)).generator(GeneratorConfig.from(conf))
+                .kafka(KafkaSettings.from(conf)).parallelism(conf.get(JobOptions.PARALLELISM))
+                .outOfOrderness(conf.get(JobOptions.OUT_OF_ORDERNESS)).idleTimeout(conf.get(JobOptions.IDLE_TIMEOUT))
+                .checkpointing(conf.get(JobOptions.CHECKPOINTING)).checkpointInterval(conf.get(JobOptions.CHECKPOINT_INTERVAL))
+                .restart(conf.getOptional(JobOptions.RESTART_STRATEGY).orElse(target.restartStrategy),
+                        conf.getOptional(JobOptions.RESTART_ATTEMPTS).orElse(target.restartAttempts),
+                        conf.get(JobOptions.RESTART_DELAY))
+                .sink(conf.get(JobOptions.SINK)).outputDir(conf.get(JobOptions.OUTPUT_DIR))
+                .failAfterRecords(conf.get(JobOptions.FAIL_AFTER)).jobName(conf.get(JobOptions.JOB_NAME)).build();
+    }
+
     public static PipelineConfig defaults() {
         return builder().build();
     }
@@ -143,23 +199,23 @@ public final class PipelineConfig {
 
     /** Builds a {@link PipelineConfig}; {@link #build()} rejects inconsistent values with a clear message. */
     public static final class Builder {
-        private SourceKind source = SourceKind.GENERATOR;
+        private SourceKind source = JobOptions.SOURCE.defaultValue();
         private GeneratorConfig generator = GeneratorConfig.defaults();
         private KafkaSettings kafka = KafkaSettings.defaults();
-        private int parallelism = 4;
-        private Duration outOfOrderness = Duration.ofMillis(250);
+        private int parallelism = JobOptions.PARALLELISM.defaultValue();
+        private Duration outOfOrderness = JobOptions.OUT_OF_ORDERNESS.defaultValue();
         private Duration idleTimeout = null; // the source's default
         private Duration watermarkInterval = Duration.ofMillis(200);
         private Duration windowSize = Duration.ofSeconds(1);
-        private CheckpointMode checkpointing = CheckpointMode.EXACTLY_ONCE;
-        private Duration checkpointInterval = Duration.ofSeconds(10);
-        private RestartKind restart = RestartKind.FIXED_DELAY;
-        private int restartAttempts = 10;
-        private Duration restartDelay = Duration.ofSeconds(1);
-        private SinkKind sink = SinkKind.PRINT;
-        private String outputDir = "target/output";
+        private CheckpointMode checkpointing = JobOptions.CHECKPOINTING.defaultValue();
+        private Duration checkpointInterval = JobOptions.CHECKPOINT_INTERVAL.defaultValue();
+        private RestartKind restart = Target.EMBEDDED.restartStrategy;
+        private int restartAttempts = Target.EMBEDDED.restartAttempts;
+        private Duration restartDelay = JobOptions.RESTART_DELAY.defaultValue();
+        private SinkKind sink = JobOptions.SINK.defaultValue();
+        private String outputDir = JobOptions.OUTPUT_DIR.defaultValue();
         private ParseMode parse = ParseMode.JSON;
-        private long failAfterRecords = 0;
+        private long failAfterRecords = JobOptions.FAIL_AFTER.defaultValue();
         private String jobName = DEFAULT_JOB_NAME;
 
         private Builder() {}

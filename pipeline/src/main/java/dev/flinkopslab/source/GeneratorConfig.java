@@ -1,17 +1,21 @@
 package dev.flinkopslab.source;
 
+import dev.flinkopslab.pipeline.options.GeneratorOptions;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * Everything that shapes the generated "measurements" topic. Immutable; change it through
- * {@link #toBuilder()}. Defaults (those of {@link #defaults()}):
+ * Everything that shapes the generated "measurements" topic. Immutable; build it from the job's options with
+ * {@link #from}, or change it through {@link #toBuilder()}. Defaults (those of {@link #defaults()}; where
+ * {@link GeneratorOptions} has the option, its default, except the rate):
  *
  * <ul>
  *   <li>{@code seed} 42 — same seed, same records in every partition;
  *   <li>{@code partitions} 8;
- *   <li>{@code eventsPerSecond} 0 — total rate over all partitions, 0 = as fast as possible;
+ *   <li>{@code eventsPerSecond} 0 — total rate over all partitions, 0 = as fast as possible (tests and checks run
+ *       unthrottled; the job's option {@link GeneratorOptions#RATE} defaults to 1000);
  *   <li>{@code maxRecords} {@value #UNBOUNDED} (unbounded) — or a total count, spread evenly over partitions;
  *   <li>{@code outOfOrdernessMs} 200 — event times trail their nominal time by up to this much;
  *   <li>{@code malformedFraction} 0 — share of records whose value is not a valid measurement;
@@ -57,6 +61,15 @@ public final class GeneratorConfig implements Serializable {
         this.eventTimeOriginMs = b.eventTimeOriginMs;
         this.nominalEventsPerSecond = b.nominalEventsPerSecond;
         validate();
+    }
+
+    /** The data {@code conf}'s {@link GeneratorOptions} describe; options it leaves out take their defaults. */
+    public static GeneratorConfig from(ReadableConfig conf) {
+        Builder b = builder().seed(conf.get(GeneratorOptions.SEED)).eventsPerSecond(conf.get(GeneratorOptions.RATE))
+                .malformedFraction(conf.get(GeneratorOptions.MALFORMED)).lateFraction(conf.get(GeneratorOptions.LATE))
+                .idlePartitions(conf.get(GeneratorOptions.IDLE_PARTITIONS), conf.get(GeneratorOptions.IDLE_AFTER));
+        conf.getOptional(GeneratorOptions.RECORDS).ifPresent(b::maxRecords);
+        return b.build();
     }
 
     public static GeneratorConfig defaults() {
@@ -158,15 +171,15 @@ public final class GeneratorConfig implements Serializable {
 
     /** Builds a {@link GeneratorConfig}; {@link #build()} rejects inconsistent values with a clear message. */
     public static final class Builder {
-        private long seed = 42;
+        private long seed = GeneratorOptions.SEED.defaultValue();
         private int partitions = 8;
         private long eventsPerSecond = 0;
         private long maxRecords = UNBOUNDED;
         private long outOfOrdernessMs = 200;
-        private double malformedFraction = 0.0;
-        private double lateFraction = 0.0;
-        private List<Integer> idlePartitions = List.of();
-        private long idleAfterRecords = 0;
+        private double malformedFraction = GeneratorOptions.MALFORMED.defaultValue();
+        private double lateFraction = GeneratorOptions.LATE.defaultValue();
+        private List<Integer> idlePartitions = GeneratorOptions.IDLE_PARTITIONS.defaultValue();
+        private long idleAfterRecords = GeneratorOptions.IDLE_AFTER.defaultValue();
         private long eventTimeOriginMs = -1;
         private long nominalEventsPerSecond = 10_000;
 

@@ -1,5 +1,6 @@
 package dev.flinkopslab.ops.kafka;
 
+import dev.flinkopslab.pipeline.options.KafkaOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,7 +21,8 @@ import java.util.Objects;
  * </ul>
  */
 public final class KafkaBrokerConfig {
-    public static final String DEFAULT_TOPIC = "measurements";
+    /** The topic the job reads by default. */
+    public static final String DEFAULT_TOPIC = KafkaOptions.TOPIC.defaultValue();
 
     public final int port;
     public final int controllerPort;
