@@ -12,16 +12,18 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Deserializes record values. A malformed value never fails the job: it goes to the dead-letter side output
- * with its partition, offset and the reason, and counts in {@code numInvalidRecords}.
+ * with its partition, offset and the reason, and counts in {@value #INVALID_RECORDS_METRIC}. Public and open to
+ * extension so that the exercises' solutions reuse it rather than copy it.
  */
-final class ParseMeasurements extends ProcessFunction<SourceRecord, Measurement> {
-    static final String INVALID_RECORDS_METRIC = "numInvalidRecords";
+public class ParseMeasurements extends ProcessFunction<SourceRecord, Measurement> {
+    /** The counter of malformed records, the name dashboards and the exercises' checks look for. */
+    public static final String INVALID_RECORDS_METRIC = "numInvalidRecords";
 
     private final OutputTag<DeadLetter> deadLetters;
     private final MeasurementParser parser = new MeasurementParser();
     private transient Counter invalidRecords;
 
-    ParseMeasurements(OutputTag<DeadLetter> deadLetters) {
+    public ParseMeasurements(OutputTag<DeadLetter> deadLetters) {
         this.deadLetters = deadLetters;
     }
 

@@ -10,6 +10,7 @@ import dev.flinkopslab.exercises.check.Figure;
 import dev.flinkopslab.exercises.failures.solution.ParseRecordsSolution;
 import dev.flinkopslab.measurements.Measurement;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
+import dev.flinkopslab.pipeline.ParseMeasurements;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.source.GeneratorConfig;
@@ -79,7 +80,7 @@ public final class FrequentFailuresExercise implements Exercise {
             run.stop();
             long inWindows = run.windows().stream().mapToLong(line -> Long.parseLong(line.split(",")[3])).sum();
             result.figure(Figure.equalTo("restarts", run.failures(), "", 0))
-                    .figure(Figure.equalTo("numInvalidRecords", run.counter(ParseRecordsSolution.INVALID_RECORDS), "", malformed))
+                    .figure(Figure.equalTo("numInvalidRecords", run.counter(ParseMeasurements.INVALID_RECORDS_METRIC), "", malformed))
                     .figure(Figure.equalTo("records in dead-letter output", run.deadLetters().size(), "", malformed))
                     .figure(Figure.equalTo("valid records in windows", inWindows, "", valid));
         }

