@@ -8,15 +8,17 @@ import dev.flinkopslab.exercises.check.CheckResult;
 import dev.flinkopslab.exercises.check.CheckRun;
 import dev.flinkopslab.exercises.check.Figure;
 import dev.flinkopslab.exercises.failures.solution.ParseRecordsSolution;
+import dev.flinkopslab.exercises.Seam;
 import dev.flinkopslab.measurements.Measurement;
+import dev.flinkopslab.pipeline.CountInvalidRecords;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
-import dev.flinkopslab.pipeline.ParseMeasurements;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.source.GeneratorConfig;
 import dev.flinkopslab.source.MeasurementRecordGenerator;
 import dev.flinkopslab.source.SourceRecord;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 
 /** Exercise 1: a job that restarts on every malformed record. */
@@ -56,6 +58,11 @@ public final class FrequentFailuresExercise implements Exercise {
     }
 
     @Override
+    public Set<Seam> seams() {
+        return Set.of(Seam.PARSE);
+    }
+
+    @Override
     public PipelineParts parts(Variant variant) {
         return new PipelineParts() {
             @Override
@@ -80,7 +87,7 @@ public final class FrequentFailuresExercise implements Exercise {
             run.stop();
             long inWindows = run.windows().stream().mapToLong(line -> Long.parseLong(line.split(",")[3])).sum();
             result.figure(Figure.equalTo("restarts", run.failures(), "", 0))
-                    .figure(Figure.equalTo("numInvalidRecords", run.counter(ParseMeasurements.INVALID_RECORDS_METRIC), "", malformed))
+                    .figure(Figure.equalTo("numInvalidRecords", run.counter(CountInvalidRecords.INVALID_RECORDS_METRIC), "", malformed))
                     .figure(Figure.equalTo("records in dead-letter output", run.deadLetters().size(), "", malformed))
                     .figure(Figure.equalTo("valid records in windows", inWindows, "", valid));
         }
