@@ -94,14 +94,13 @@ final class ShippedCode {
             List<String> changed = changed(e);
             if (!changed.isEmpty()) {
                 String names = String.join(", ", changed.stream().map(f -> f.substring(f.lastIndexOf('/') + 1)).toList());
-                String message = "exercise " + e.number() + ": " + names + " changed since shipped, so " + what
-                        + " (which holds for the code as shipped) is skipped; ./lab check " + e.number()
-                        + " measures your code";
+                String changedSinceShipped = "exercise " + e.number() + ": " + names + " changed since shipped";
                 if (required()) {
-                    fail(message + " — and " + REQUIRED_PROPERTY + " is set: update " + MANIFEST
-                            + " with the change (ShippedCodeTest prints its lines)");
+                    fail(changedSinceShipped + ", and " + REQUIRED_PROPERTY + " is set: " + what + " must run on "
+                            + "the code as shipped. Restore it, or update " + MANIFEST + " (ShippedCodeTest prints its lines)");
                 }
-                Assumptions.abort(message);
+                Assumptions.abort(changedSinceShipped + ", so " + what + " (which holds for the code as shipped) "
+                        + "is skipped; ./lab check " + e.number() + " measures your code");
             }
         }
     }
