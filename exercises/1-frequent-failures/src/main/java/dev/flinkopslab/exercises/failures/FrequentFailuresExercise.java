@@ -91,9 +91,9 @@ public final class FrequentFailuresExercise implements Exercise {
                     .figure(Figure.equalTo("records in dead-letter output", run.deadLetters().size(), "", malformed))
                     .figure(Figure.equalTo("valid records in windows", inWindows, "", valid));
         }
-        return result.hint("Malformed records must not fail the job: catch the parse error, count it in a "
-                + "'numInvalidRecords' counter and send the record to MeasurementPipeline.DEAD_LETTERS "
-                + "(ctx.output) instead of throwing. Details in the exercise README.");
+        return result.hint("Malformed records must not fail the job: catch the parse error and send the record "
+                + "to MeasurementPipeline.DEAD_LETTERS (ctx.output) instead of throwing; the job counts what goes "
+                + "there in 'numInvalidRecords'. Details in the exercise README.");
     }
 
     private static long countMalformed(GeneratorConfig data) {
