@@ -75,13 +75,14 @@ final class ExerciseCommand implements Callable<Integer> {
             }
             RunCommand.checkPort(spec, webUi.port);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("lab exercise run all: the troubled job — your code of exercises 1, 2, 3, 5, 6 and 8 at once");
+            TroubledStreamingJob job = new TroubledStreamingJob();
+            out.println("lab exercise run all: the troubled job — your code of exercises " + job.exerciseNumbers() + " at once");
             out.println("  Web UI      " + EmbeddedFlink.url(webUi.port));
-            out.println("  symptoms    restarts, windows that never fire, late results, growing checkpoints");
+            job.exercises().forEach(e -> out.printf("  %-11s %s: %s%n", "exercise " + e.number(), e.title(), e.symptom()));
             out.println("  start with  ./lab exercises, then ./lab exercise run 1");
             out.println("  Flink log   " + LabLog.file());
             out.flush();
-            return RunCommand.runWithWebUi(TroubledStreamingJob.config(), new TroubledStreamingJob(), webUi.port, duration, out);
+            return RunCommand.runWithWebUi(TroubledStreamingJob.config(), job, webUi.port, duration, out);
         }
     }
 }

@@ -29,6 +29,15 @@ public interface Exercise {
     /** How {@code lab exercise run} runs it: long enough, and at a rate, for the symptom to show in the Web UI. */
     PipelineConfig runConfig();
 
+    /**
+     * The seams of the troubled job ({@link TroubledStreamingJob}) that this exercise's learner code fills:
+     * the {@link PipelineParts} methods of {@link #parts} it overrides, and nothing else. None for an exercise
+     * whose symptom needs a job of its own to show.
+     */
+    default java.util.Set<Seam> seams() {
+        return java.util.Set.of();
+    }
+
     /** The pipeline parts of the learner's code or of the solution. */
     PipelineParts parts(Variant variant);
 

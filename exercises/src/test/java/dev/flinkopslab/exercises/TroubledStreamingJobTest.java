@@ -9,11 +9,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The troubled job shows its symptoms: it keeps failing, and while two partitions are silent no window fires. */
+/**
+ * The troubled job shows its symptoms: it keeps failing, and while two partitions are silent no window fires —
+ * as shipped, so only while the files of exercises 1 and 2 are ({@link ShippedCode}).
+ */
 class TroubledStreamingJobTest {
 
     @Test
     void theTroubledJobRestartsAndFiresNoWindow(@TempDir Path work) throws Exception {
+        ShippedCode.assumeShipped("the test that the troubled job restarts and fires no window",
+                Exercises.byNumber(1).orElseThrow(), Exercises.byNumber(2).orElseThrow());
         CheckContext context = new CheckContext(work, System.out);
         try (CheckRun run = CheckRun.start(TroubledStreamingJob.config(), new TroubledStreamingJob(), context)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -24,9 +24,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <pre>
  * measurements source: generator or Kafka topic (8 partitions, per-partition watermarks, idleness)
- *   → deserialize JSON ──(malformed)──→ dead letters + numInvalidRecords
+ *   → deserialize JSON ──(malformed)──→ dead letters + numInvalidRecords (parse metrics)
  *   → keyBy(location) → 1 s tumbling event-time windows → aggregate ──(late)──→ late records + numLateRecords
- *   → window results
+ *   → result metrics (eventTimeLag) → window results
  * </pre>
  *
  * {@link #build} adds the topology to an environment and returns its three outputs; {@link PipelineSinks}
@@ -45,6 +45,7 @@ public final class MeasurementPipeline {
         public static final String PARSE = "parse-measurements";
         public static final String INJECT_FAILURE = "inject-failure";
         public static final String WINDOWS = "window-aggregate";
+        public static final String RESULT_METRICS = "window-result-metrics";
         public static final String COUNT_LATE = "count-late-records";
 
         private Uids() {}
@@ -139,7 +140,11 @@ public final class MeasurementPipeline {
         DataStream<Measurement> late = windows.getSideOutput(LATE_RECORDS)
                 .process(new CountLateRecords(), measurementType)
                 .uid(Uids.COUNT_LATE).name("Count late records");
-        return new Outputs(windows, late, deadLetters);
+        // Chained to the windows (forward, same parallelism): each result is measured as it leaves its window.
+        DataStream<WindowResult> results = windows
+                .map(new ObserveWindowResults(parts.resultMetrics()), TypeInformation.of(WindowResult.class))
+                .uid(Uids.RESULT_METRICS).name("Window result metrics");
+        return new Outputs(results, late, deadLetters);
     }
 
     /** The key: a measurement's location. */

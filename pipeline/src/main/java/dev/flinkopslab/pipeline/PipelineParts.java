@@ -27,22 +27,34 @@ public class PipelineParts {
         return c.idleTimeout.isZero() ? watermarks : watermarks.withIdleness(c.idleTimeout);
     }
 
-    /** Record values to measurements; malformed ones to {@link MeasurementPipeline#DEAD_LETTERS}, never a crash. */
+    /**
+     * Record values to measurements; malformed ones to {@link MeasurementPipeline#DEAD_LETTERS}, never a crash.
+     * What it reports about them is {@link #parseMetrics}'s.
+     */
     public ProcessFunction<SourceRecord, Measurement> deserializer(PipelineConfig c) {
         return c.parse == PipelineConfig.ParseMode.JSON
                 ? new ParseMeasurements(MeasurementPipeline.DEAD_LETTERS) : new TrivialParse();
+    }
+
+    /**
+     * What the deserializer reports: runs in the deserializer's operator and sees every record it sends to the
+     * dead letters. The reference counts them in {@value CountInvalidRecords#INVALID_RECORDS_METRIC}.
+     */
+    public ParseMetrics parseMetrics() {
+        return new CountInvalidRecords();
     }
 
     /** What deserialization produces: the measurements, and the malformed records as dead letters. */
     public record Deserialized(DataStream<Measurement> measurements, DataStream<DeadLetter> deadLetters) {}
 
     /**
-     * Deserialization as a stream step. The reference runs {@link #deserializer} as one operator and takes the
-     * dead letters from its side output; a variant may parse in several operators (each with a uid and a name).
+     * Deserialization as a stream step. The reference runs {@link #deserializer} with {@link #parseMetrics} as
+     * one operator and takes the dead letters from its side output; a variant may parse in several operators
+     * (each with a uid and a name).
      */
     public Deserialized deserialize(DataStream<SourceRecord> records, PipelineConfig c) {
         SingleOutputStreamOperator<Measurement> parsed = records
-                .process(deserializer(c), TypeInformation.of(Measurement.class))
+                .process(new ObservedDeserializer(deserializer(c), parseMetrics()), TypeInformation.of(Measurement.class))
                 .uid(MeasurementPipeline.Uids.PARSE)
                 .name(c.parse == PipelineConfig.ParseMode.JSON ? "Deserialize JSON" : "Trivial parse");
         return new Deserialized(parsed, parsed.getSideOutput(MeasurementPipeline.DEAD_LETTERS));
@@ -58,6 +70,14 @@ public class PipelineParts {
         TypeInformation<WindowAccumulator> accumulatorType = TypeInformation.of(WindowAccumulator.class);
         return windows.aggregate(new AggregateMeasurements(), new EmitWindowResult(), accumulatorType,
                 accumulatorType, TypeInformation.of(WindowResult.class));
+    }
+
+    /**
+     * What the window results report as they leave: runs chained to the window operator and sees every result.
+     * The reference measures {@value MeasureEventTimeLag#EVENT_TIME_LAG_METRIC}.
+     */
+    public ResultMetrics resultMetrics() {
+        return new MeasureEventTimeLag();
     }
 
     /** The last word on the job's Flink configuration (latency, checkpointing, metrics reporters ...). */

@@ -72,7 +72,7 @@ class SideOutputsTest {
     }
 
     private static long invalidRecordsCounted(JobID jobId) {
-        return counted(jobId, ParseMeasurements.INVALID_RECORDS_METRIC);
+        return counted(jobId, CountInvalidRecords.INVALID_RECORDS_METRIC);
     }
 
     private static long counted(JobID jobId, String counter) {

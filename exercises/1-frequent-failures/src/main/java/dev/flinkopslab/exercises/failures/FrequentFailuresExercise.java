@@ -8,7 +8,9 @@ import dev.flinkopslab.exercises.check.CheckResult;
 import dev.flinkopslab.exercises.check.CheckRun;
 import dev.flinkopslab.exercises.check.Figure;
 import dev.flinkopslab.exercises.failures.solution.ParseRecordsSolution;
+import dev.flinkopslab.exercises.Seam;
 import dev.flinkopslab.measurements.Measurement;
+import dev.flinkopslab.pipeline.CountInvalidRecords;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
@@ -16,6 +18,7 @@ import dev.flinkopslab.source.GeneratorConfig;
 import dev.flinkopslab.source.MeasurementRecordGenerator;
 import dev.flinkopslab.source.SourceRecord;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 
 /** Exercise 1: a job that restarts on every malformed record. */
@@ -55,6 +58,11 @@ public final class FrequentFailuresExercise implements Exercise {
     }
 
     @Override
+    public Set<Seam> seams() {
+        return Set.of(Seam.PARSE);
+    }
+
+    @Override
     public PipelineParts parts(Variant variant) {
         return new PipelineParts() {
             @Override
@@ -79,13 +87,13 @@ public final class FrequentFailuresExercise implements Exercise {
             run.stop();
             long inWindows = run.windows().stream().mapToLong(line -> Long.parseLong(line.split(",")[3])).sum();
             result.figure(Figure.equalTo("restarts", run.failures(), "", 0))
-                    .figure(Figure.equalTo("numInvalidRecords", run.counter(ParseRecordsSolution.INVALID_RECORDS), "", malformed))
+                    .figure(Figure.equalTo("numInvalidRecords", run.counter(CountInvalidRecords.INVALID_RECORDS_METRIC), "", malformed))
                     .figure(Figure.equalTo("records in dead-letter output", run.deadLetters().size(), "", malformed))
                     .figure(Figure.equalTo("valid records in windows", inWindows, "", valid));
         }
-        return result.hint("Malformed records must not fail the job: catch the parse error, count it in a "
-                + "'numInvalidRecords' counter and send the record to MeasurementPipeline.DEAD_LETTERS "
-                + "(ctx.output) instead of throwing. Details in the exercise README.");
+        return result.hint("Malformed records must not fail the job: catch the parse error and send the record "
+                + "to MeasurementPipeline.DEAD_LETTERS (ctx.output) instead of throwing; the job counts what goes "
+                + "there in 'numInvalidRecords'. Details in the exercise README.");
     }
 
     private static long countMalformed(GeneratorConfig data) {

@@ -2,6 +2,7 @@ package dev.flinkopslab.exercises.watermarks;
 
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.Seam;
 import dev.flinkopslab.exercises.Variant;
 import dev.flinkopslab.exercises.check.CheckContext;
 import dev.flinkopslab.exercises.check.CheckResult;
@@ -16,6 +17,7 @@ import dev.flinkopslab.source.SourceRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
@@ -57,6 +59,11 @@ public final class WatermarksExercise implements Exercise {
     @Override
     public PipelineConfig runConfig() {
         return PipelineConfig.builder().generator(CHECK_DATA.toBuilder().eventsPerSecond(2_000).build()).build();
+    }
+
+    @Override
+    public Set<Seam> seams() {
+        return Set.of(Seam.WATERMARKS);
     }
 
     @Override

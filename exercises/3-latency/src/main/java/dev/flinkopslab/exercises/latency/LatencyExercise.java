@@ -2,6 +2,7 @@ package dev.flinkopslab.exercises.latency;
 
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.Seam;
 import dev.flinkopslab.exercises.Variant;
 import dev.flinkopslab.exercises.check.CheckContext;
 import dev.flinkopslab.exercises.check.CheckResult;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
@@ -73,6 +75,11 @@ public final class LatencyExercise implements Exercise {
     @Override
     public PipelineConfig runConfig() {
         return PipelineConfig.builder().generator(CHECK_DATA).build();
+    }
+
+    @Override
+    public Set<Seam> seams() {
+        return Set.of(Seam.WINDOW_FUNCTION, Seam.LATENCY_SETTINGS);
     }
 
     @Override

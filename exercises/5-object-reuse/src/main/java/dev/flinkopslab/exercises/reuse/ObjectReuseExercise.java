@@ -2,6 +2,7 @@ package dev.flinkopslab.exercises.reuse;
 
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.Seam;
 import dev.flinkopslab.exercises.Variant;
 import dev.flinkopslab.exercises.check.CheckContext;
 import dev.flinkopslab.exercises.check.CheckResult;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -53,6 +55,11 @@ public final class ObjectReuseExercise implements Exercise {
                 .generator(GeneratorConfig.builder().unbounded().eventsPerSecond(5_000).build())
                 .parallelism(2)
                 .build();
+    }
+
+    @Override
+    public Set<Seam> seams() {
+        return Set.of(Seam.CLEANING, Seam.OBJECT_REUSE);
     }
 
     /** As the job runs in production: the platform team's cluster setting, object reuse on. */

@@ -2,6 +2,7 @@ package dev.flinkopslab.exercises.checkpoints;
 
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.Seam;
 import dev.flinkopslab.exercises.Variant;
 import dev.flinkopslab.exercises.check.CheckContext;
 import dev.flinkopslab.exercises.check.CheckResult;
@@ -15,6 +16,7 @@ import dev.flinkopslab.pipeline.PipelineParts;
 import dev.flinkopslab.source.GeneratorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -64,6 +66,11 @@ public final class CheckpointTuningExercise implements Exercise {
                 .generator(GeneratorConfig.builder().unbounded().eventsPerSecond(CHECK_RATE).build())
                 .checkpointInterval(Duration.ofSeconds(2))
                 .build();
+    }
+
+    @Override
+    public Set<Seam> seams() {
+        return Set.of(Seam.DEDUPLICATION, Seam.CHECKPOINT_SETTINGS);
     }
 
     @Override

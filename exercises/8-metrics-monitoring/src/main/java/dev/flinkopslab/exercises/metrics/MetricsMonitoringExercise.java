@@ -1,25 +1,25 @@
 package dev.flinkopslab.exercises.metrics;
 
-import dev.flinkopslab.flink.metrics.PrometheusEndpoint;
 import dev.flinkopslab.exercises.DoNotChangeThis;
 import dev.flinkopslab.exercises.Exercise;
+import dev.flinkopslab.exercises.Seam;
 import dev.flinkopslab.exercises.Variant;
 import dev.flinkopslab.exercises.check.CheckContext;
 import dev.flinkopslab.exercises.check.CheckResult;
 import dev.flinkopslab.exercises.check.CheckRun;
 import dev.flinkopslab.exercises.check.Figure;
-import dev.flinkopslab.exercises.metrics.solution.DeserializeMeasurementsSolution;
-import dev.flinkopslab.exercises.metrics.solution.EmitWindowResultsSolution;
+import dev.flinkopslab.exercises.metrics.solution.DeserializerMetricsSolution;
 import dev.flinkopslab.exercises.metrics.solution.MetricsReportingSolution;
-import dev.flinkopslab.measurements.Measurement;
-import dev.flinkopslab.measurements.WindowResult;
-import dev.flinkopslab.pipeline.AggregateMeasurements;
+import dev.flinkopslab.exercises.metrics.solution.WindowResultMetricsSolution;
+import dev.flinkopslab.flink.metrics.PrometheusEndpoint;
+import dev.flinkopslab.pipeline.CountInvalidRecords;
+import dev.flinkopslab.pipeline.MeasureEventTimeLag;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
+import dev.flinkopslab.pipeline.ParseMetrics;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
-import dev.flinkopslab.pipeline.WindowAccumulator;
+import dev.flinkopslab.pipeline.ResultMetrics;
 import dev.flinkopslab.source.GeneratorConfig;
-import dev.flinkopslab.source.SourceRecord;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -30,19 +30,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.datastream.WindowedStream;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /** Exercise 8: a job nobody can monitor — no custom metrics, no reporter. */
-@DoNotChangeThis("the check measures your DeserializeMeasurements, EmitWindowResults and MetricsReporting through this class")
+@DoNotChangeThis("the check measures your DeserializerMetrics, WindowResultMetrics and MetricsReporting through this class")
 public final class MetricsMonitoringExercise implements Exercise {
-    static final String INVALID_RECORDS = "numInvalidRecords";
-    static final String EVENT_TIME_LAG = "eventTimeLag";
+    static final String INVALID_RECORDS = CountInvalidRecords.INVALID_RECORDS_METRIC;
+    static final String EVENT_TIME_LAG = MeasureEventTimeLag.EVENT_TIME_LAG_METRIC;
 
     static final double MALFORMED_FRACTION = 0.01;
     static final GeneratorConfig CHECK_DATA = GeneratorConfig.builder().seed(808).unbounded().eventsPerSecond(2_000)
@@ -82,29 +76,29 @@ public final class MetricsMonitoringExercise implements Exercise {
     }
 
     @Override
-    public PipelineParts parts(Variant variant) {
-        return variant == Variant.SOLUTION
-                ? parts(() -> new DeserializeMeasurementsSolution(MeasurementPipeline.DEAD_LETTERS),
-                        EmitWindowResultsSolution::new, MetricsReportingSolution::apply)
-                : parts(() -> new DeserializeMeasurements(MeasurementPipeline.DEAD_LETTERS),
-                        EmitWindowResults::new, MetricsReporting::apply);
+    public Set<Seam> seams() {
+        return Set.of(Seam.PARSE_METRICS, Seam.RESULT_METRICS, Seam.METRIC_REPORTERS);
     }
 
-    static PipelineParts parts(
-            Supplier<ProcessFunction<SourceRecord, Measurement>> deserializer,
-            Supplier<ProcessWindowFunction<WindowAccumulator, WindowResult, String, TimeWindow>> emitResults,
-            Consumer<Configuration> metricsSettings) {
+    @Override
+    public PipelineParts parts(Variant variant) {
+        return variant == Variant.SOLUTION
+                ? parts(DeserializerMetricsSolution::new, WindowResultMetricsSolution::new, MetricsReportingSolution::apply)
+                : parts(DeserializerMetrics::new, WindowResultMetrics::new, MetricsReporting::apply);
+    }
+
+    /** The reference pipeline with what its deserializer and its window results report, and its metrics settings. */
+    static PipelineParts parts(Supplier<ParseMetrics> parseMetrics, Supplier<ResultMetrics> resultMetrics,
+                               Consumer<Configuration> metricsSettings) {
         return new PipelineParts() {
             @Override
-            public ProcessFunction<SourceRecord, Measurement> deserializer(PipelineConfig c) {
-                return deserializer.get();
+            public ParseMetrics parseMetrics() {
+                return parseMetrics.get();
             }
 
             @Override
-            public SingleOutputStreamOperator<WindowResult> aggregate(WindowedStream<Measurement, String, TimeWindow> windows) {
-                TypeInformation<WindowAccumulator> accumulatorType = TypeInformation.of(WindowAccumulator.class);
-                return windows.aggregate(new AggregateMeasurements(), emitResults.get(), accumulatorType,
-                        accumulatorType, TypeInformation.of(WindowResult.class));
+            public ResultMetrics resultMetrics() {
+                return resultMetrics.get();
             }
 
             @Override

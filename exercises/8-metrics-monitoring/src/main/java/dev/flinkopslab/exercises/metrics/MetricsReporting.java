@@ -4,11 +4,11 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * Exercise 8 — metrics and monitoring. THIS IS ONE OF THE THREE FILES TO EDIT (with
- * {@link DeserializeMeasurements} and {@link EmitWindowResults}).
+ * {@link DeserializerMetrics} and {@link WindowResultMetrics}).
  *
  * <p>The job's metrics settings. The embedded cluster of {@code ./lab exercise run 8} and {@code ./lab check 8}
  * starts with these settings too, so cluster-wide ones (such as metric reporters) take effect here. See
- * {@link DeserializeMeasurements} for what to run and look at.
+ * {@link DeserializerMetrics} for what to run and look at.
  */
 public final class MetricsReporting {
     private MetricsReporting() {}

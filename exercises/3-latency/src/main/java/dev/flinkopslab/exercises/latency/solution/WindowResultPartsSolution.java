@@ -1,21 +1,15 @@
 package dev.flinkopslab.exercises.latency.solution;
 
-import dev.flinkopslab.measurements.Measurement;
-import dev.flinkopslab.measurements.WindowResult;
+import dev.flinkopslab.pipeline.AggregateMeasurements;
+import dev.flinkopslab.pipeline.EmitWindowResult;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
-import dev.flinkopslab.pipeline.WindowAccumulator;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.datastream.WindowedStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.util.Collector;
 
 /**
  * Exercise 3, solved. A window's result leaves when the watermark passes the window's end, and reaches the
@@ -36,6 +30,10 @@ import org.apache.flink.util.Collector;
  *       reading into one small accumulator as it arrives; the window function only adds the key and the
  *       window bounds to the finished aggregate.
  * </ul>
+ *
+ * <p>The last is how the reference pipeline computes its windows, so this class keeps
+ * {@link PipelineParts#aggregate} as it is: {@link AggregateMeasurements} folds the readings,
+ * {@link EmitWindowResult} adds the key and the window bounds.
  */
 public class WindowResultPartsSolution extends PipelineParts {
     public static final Duration WATERMARK_INTERVAL = Duration.ofMillis(20);
@@ -45,53 +43,5 @@ public class WindowResultPartsSolution extends PipelineParts {
     public void configure(Configuration flinkConfiguration, PipelineConfig c) {
         flinkConfiguration.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, WATERMARK_INTERVAL);
         flinkConfiguration.set(ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
-    }
-
-    @Override
-    public SingleOutputStreamOperator<WindowResult> aggregate(WindowedStream<Measurement, String, TimeWindow> windows) {
-        TypeInformation<WindowAccumulator> accumulatorType = TypeInformation.of(WindowAccumulator.class);
-        return windows.aggregate(new Summarize(), new AddWindowBounds(), accumulatorType, accumulatorType,
-                TypeInformation.of(WindowResult.class));
-    }
-
-    /** Folds each reading into the window's running count, sum, minimum and maximum. */
-    static final class Summarize implements AggregateFunction<Measurement, WindowAccumulator, WindowAccumulator> {
-        @Override
-        public WindowAccumulator createAccumulator() {
-            return new WindowAccumulator();
-        }
-
-        @Override
-        public WindowAccumulator add(Measurement m, WindowAccumulator acc) {
-            acc.count++;
-            acc.sumCenti += m.valueCenti;
-            acc.minCenti = Math.min(acc.minCenti, m.valueCenti);
-            acc.maxCenti = Math.max(acc.maxCenti, m.valueCenti);
-            return acc;
-        }
-
-        @Override
-        public WindowAccumulator getResult(WindowAccumulator acc) {
-            return acc;
-        }
-
-        @Override
-        public WindowAccumulator merge(WindowAccumulator a, WindowAccumulator b) {
-            a.count += b.count;
-            a.sumCenti += b.sumCenti;
-            a.minCenti = Math.min(a.minCenti, b.minCenti);
-            a.maxCenti = Math.max(a.maxCenti, b.maxCenti);
-            return a;
-        }
-    }
-
-    /** Gets the one finished accumulator of a window and adds what the aggregate does not know. */
-    static final class AddWindowBounds extends ProcessWindowFunction<WindowAccumulator, WindowResult, String, TimeWindow> {
-        @Override
-        public void process(String location, Context ctx, Iterable<WindowAccumulator> aggregate, Collector<WindowResult> out) {
-            WindowAccumulator acc = aggregate.iterator().next();
-            out.collect(new WindowResult(location, ctx.window().getStart(), ctx.window().getEnd(), acc.count,
-                    acc.sumCenti, acc.minCenti, acc.maxCenti));
-        }
     }
 }
