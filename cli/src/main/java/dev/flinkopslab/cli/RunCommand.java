@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -154,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
                         ? job.getJobExecutionResult().get()
                         : job.getJobExecutionResult().get(   // --duration counts from the submission
                                 duration.toNanos() - (System.nanoTime() - startedNanos), TimeUnit.NANOSECONDS);
-                summary("finished", "FINISHED, net runtime " + seconds(result.getNetRuntime()));
+                summary("finished", JobStatus.FINISHED + ", net runtime " + seconds(result.getNetRuntime()));
                 return ExitCodes.OK;
             } catch (TimeoutException e) {
                 return cancel("stopped (--duration " + DurationConverter.format(duration) + " reached)");
@@ -164,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
                     // cluster down first, which fails the job here. Neither is a job failure.
                     return ExitCodes.OK;
                 }
-                summary("failed", "FAILED");
+                summary("failed", JobStatus.FAILED.name());
                 throw new LabException("job failed: " + FlinkErrors.rootCause(e) + " (details in " + LabLog.file() + ")");
             } finally {
                 removeHook(hook);
@@ -175,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
             String status;
             try {
                 job.cancel().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                status = statusAfterCancel();
+                status = statusAfterCancel().name();
             } catch (Exception e) {
                 // Finished or failed just before we cancelled, or the cluster is already going down.
                 status = "not confirmed cancelled (" + FlinkErrors.rootCause(e) + ")";
@@ -184,12 +185,12 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
 
-        private String statusAfterCancel() {
+        private JobStatus statusAfterCancel() {
             try {
                 job.getJobExecutionResult().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return "FINISHED";
+                return JobStatus.FINISHED;
             } catch (Exception e) {
-                return "CANCELED";
+                return JobStatus.CANCELED;
             }
         }
 
