@@ -117,6 +117,7 @@ class FlinkJobsTest {
         Optional<JobFailure> failure = jobs.latestFailure(job);
         assertThat(failure).isPresent();
         assertThat(failure.get().rootCause()).isEqualTo("IllegalStateException: " + FailAt.MESSAGE);
+        assertThat(failure.get().describe()).as("no cause under it").isEqualTo(failure.get().exception());
         assertThat(failure.get().taskName()).contains("Fail at 1000");
         assertThat(jobs.status(job)).isEqualTo(JobStatus.RESTARTING);
 

@@ -199,9 +199,9 @@ public final class CheckRun implements AutoCloseable {
         return flink().failureCount(job());
     }
 
-    /** Why the job failed, if it did: the root cause of its latest failure. */
+    /** Why the job failed, if it did: its latest failure and that one's root cause. */
     public String failureCause() throws Exception {
-        return flink().latestFailure(job()).map(JobFailure::rootCause).orElse("no failure recorded");
+        return flink().latestFailure(job()).map(JobFailure::describe).orElse("no failure recorded");
     }
 
     public long counter(String name) {
