@@ -1,0 +1,42 @@
+package dev.flinkopslab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flinkopslab.ops.cluster.ClusterStatus;
+import dev.flinkopslab.ops.cluster.ClusterStatus.Overview;
+import dev.flinkopslab.ops.cluster.ClusterStatus.RunningProcess;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** How the CLI words what {@code ops} observed: the status of a cluster, hints included, without any process. */
+class OpsStatusLinesTest {
+    private static final Path WORK = Path.of("/lab/.lab/cluster");
+    private static final String URL = "http://localhost:8081";
+
+    @Test
+    void noClusterSaysWhereItLookedAndHowToStartOne() {
+        assertThat(ClusterCommand.statusLines(new ClusterStatus(WORK, URL, List.of(), Optional.empty())))
+                .containsExactly("no cluster is running from /lab/.lab/cluster; start one with './lab cluster start'");
+    }
+
+    @Test
+    void aRunningClusterHasItsFiguresThenALineAProcess() {
+        ClusterStatus s = new ClusterStatus(WORK, URL,
+                List.of(new RunningProcess("taskmanager-1", 12), new RunningProcess("jobmanager", 11)),
+                Optional.of(new Overview(1, 2, 1, 1)));
+        assertThat(ClusterCommand.statusLines(s)).containsExactly(
+                "cluster at http://localhost:8081: 1 TaskManagers, 2 slots (1 free), 1 jobs running",
+                "  taskmanager-1    pid 12",
+                "  jobmanager       pid 11");
+    }
+
+    @Test
+    void processesWhoseRestApiDoesNotAnswerAreSaidSo() {
+        ClusterStatus s = new ClusterStatus(WORK, URL, List.of(new RunningProcess("jobmanager", 11)), Optional.empty());
+        assertThat(ClusterCommand.statusLines(s)).containsExactly(
+                "cluster processes are running, but the REST API at http://localhost:8081 does not answer yet",
+                "  jobmanager       pid 11");
+    }
+}
