@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flinkopslab.ops.cluster.ClusterStatus;
 import dev.flinkopslab.ops.cluster.ClusterStatus.Overview;
 import dev.flinkopslab.ops.cluster.ClusterStatus.RunningProcess;
+import dev.flinkopslab.ops.kafka.KafkaStatus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** How the CLI words what {@code ops} observed: the status of a cluster, hints included, without any process. */
+/** How the CLI words what {@code ops} observed: a cluster's and a broker's status, hints included, without any process. */
 class OpsStatusLinesTest {
     private static final Path WORK = Path.of("/lab/.lab/cluster");
     private static final String URL = "http://localhost:8081";
@@ -38,5 +41,26 @@ class OpsStatusLinesTest {
         assertThat(ClusterCommand.statusLines(s)).containsExactly(
                 "cluster processes are running, but the REST API at http://localhost:8081 does not answer yet",
                 "  jobmanager       pid 11");
+    }
+
+    @Test
+    void kafkaNotRunningSaysWhereItLookedAndHowToStartIt() {
+        KafkaStatus s = new KafkaStatus(9092, Path.of("/lab/.lab/kafka/kafka.pid"), OptionalLong.empty(), false, Map.of());
+        assertThat(KafkaCommand.statusLine(s))
+                .isEqualTo("lab kafka: not running (no live broker in /lab/.lab/kafka/kafka.pid); start it with './lab kafka start'");
+    }
+
+    @Test
+    void kafkaRunningNamesItsTopicsOrThatItDoesNotAnswerYet() {
+        Path pidFile = Path.of("/lab/.lab/kafka/kafka.pid");
+        assertThat(KafkaCommand.statusLine(new KafkaStatus(9092, pidFile, OptionalLong.of(7), true, Map.of("measurements", 8))))
+                .isEqualTo("lab kafka: running, pid 7, bootstrap servers localhost:9092, topic measurements (8 partitions)");
+        assertThat(KafkaCommand.statusLine(new KafkaStatus(9092, pidFile, OptionalLong.of(7), true,
+                Map.of("results", 4, "measurements", 8))))
+                .endsWith("topics measurements (8 partitions), results (4 partitions)");
+        assertThat(KafkaCommand.statusLine(new KafkaStatus(9092, pidFile, OptionalLong.of(7), true, Map.of())))
+                .endsWith("localhost:9092, no topics");
+        assertThat(KafkaCommand.statusLine(new KafkaStatus(9092, pidFile, OptionalLong.of(7), false, Map.of())))
+                .isEqualTo("lab kafka: running, pid 7, bootstrap servers localhost:9092, but it does not answer yet");
     }
 }
