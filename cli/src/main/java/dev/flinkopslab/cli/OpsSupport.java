@@ -4,6 +4,7 @@ import dev.flinkopslab.ops.OwnProcesses;
 import dev.flinkopslab.ops.OwnProcesses.MissingClasspathException;
 import dev.flinkopslab.ops.cluster.ClusterConfig;
 import dev.flinkopslab.ops.jobs.JobsClient;
+import dev.flinkopslab.ops.kafka.KafkaBrokerException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -39,6 +40,14 @@ final class OpsSupport {
         // Tests keep their clusters apart from a developer's .lab/cluster.
         String dir = System.getProperty("lab.cluster.dir");
         return dir == null ? defaults : defaults.withWorkDir(Path.of(dir));
+    }
+
+    /** What Kafka reported, with how to provide what a job needs when that is what is missing. */
+    static String withHint(KafkaBrokerException e) {
+        return e.getMessage() + e.missing().map(m -> switch (m) {
+            case BROKER -> "; start one with './lab kafka start' or give --bootstrap-servers";
+            case TOPIC -> "; 'lab kafka start' creates 'measurements', or name the topic with --topic";
+        }).orElse("");
     }
 
     /** A launched process's classpath file is missing: the build writes it. */

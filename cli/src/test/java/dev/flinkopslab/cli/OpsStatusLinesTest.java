@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flinkopslab.ops.cluster.ClusterStatus;
 import dev.flinkopslab.ops.cluster.ClusterStatus.Overview;
 import dev.flinkopslab.ops.cluster.ClusterStatus.RunningProcess;
+import dev.flinkopslab.ops.kafka.KafkaBrokerException;
 import dev.flinkopslab.ops.kafka.KafkaStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,5 +63,16 @@ class OpsStatusLinesTest {
                 .endsWith("localhost:9092, no topics");
         assertThat(KafkaCommand.statusLine(new KafkaStatus(9092, pidFile, OptionalLong.of(7), false, Map.of())))
                 .isEqualTo("lab kafka: running, pid 7, bootstrap servers localhost:9092, but it does not answer yet");
+    }
+
+    @Test
+    void whatAJobNeedsFromKafkaComesWithHowToProvideIt() {
+        assertThat(OpsSupport.withHint(new KafkaBrokerException("no Kafka answers at localhost:1 within 5 s",
+                KafkaBrokerException.Missing.BROKER)))
+                .isEqualTo("no Kafka answers at localhost:1 within 5 s; start one with './lab kafka start' or give --bootstrap-servers");
+        assertThat(OpsSupport.withHint(new KafkaBrokerException("Kafka at localhost:1 has no topic 'x'",
+                KafkaBrokerException.Missing.TOPIC)))
+                .isEqualTo("Kafka at localhost:1 has no topic 'x'; 'lab kafka start' creates 'measurements', or name the topic with --topic");
+        assertThat(OpsSupport.withHint(new KafkaBrokerException("could not create topic x"))).isEqualTo("could not create topic x");
     }
 }
