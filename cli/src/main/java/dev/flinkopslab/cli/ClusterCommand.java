@@ -99,10 +99,6 @@ final class ClusterCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             ClusterConfig config = OpsSupport.defaultCluster().withTaskManagers(taskManagers, slots)
                     .withMemory(jmMemory, tmMemory).withPorts(restPort, rpcPort);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("lab cluster start: 1 JobManager + " + taskManagers + " TaskManagers × " + slots
-                    + " slots, files in " + config.workDir());
-            out.flush();
             LocalCluster cluster = new LocalCluster(config, OpsSupport.progressLines(spec));
             ClusterStatus before = cluster.status();
             if (before.running()) {
@@ -110,6 +106,10 @@ final class ClusterCommand implements Callable<Integer> {
                         + String.join(", ", before.processes().stream().map(p -> p.name() + " pid " + p.pid()).toList())
                         + "); " + OpsSupport.CLUSTER_STOP_HINT);
             }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("lab cluster start: 1 JobManager + " + taskManagers + " TaskManagers × " + slots
+                    + " slots, files in " + config.workDir());
+            out.flush();
             try {
                 cluster.start();
             } catch (PortInUseException e) {
