@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -60,8 +62,9 @@ public final class KafkaBroker {
     }
 
     /**
-     * Whether this work dir's broker runs and answers, and its topics with their partitions. A broker that
-     * does not answer within a few seconds (starting, or hung) is reported as running but not answering.
+     * Whether this work dir's broker runs and answers, and its topics with their partitions. A running broker
+     * is asked on the port it was started with (its server.properties), whatever this config's port. A broker
+     * that does not answer within a few seconds (starting, or hung) is reported as running but not answering.
      */
     public KafkaStatus status() {
         Optional<ProcessHandle> process = running();
@@ -69,19 +72,32 @@ public final class KafkaBroker {
             return new KafkaStatus(config.port, config.pidFile(), OptionalLong.empty(), false, Map.of());
         }
         OptionalLong pid = OptionalLong.of(process.get().pid());
+        int port = startedPort();
         long timeout = STATUS_TIMEOUT.toMillis();
-        try (Admin admin = admin()) {
+        try (Admin admin = admin("localhost:" + port)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout)).nodes().get(timeout, TimeUnit.MILLISECONDS);
             Set<String> names = admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS);
             Map<String, Integer> partitions = admin.describeTopics(names).allTopicNames().get(timeout, TimeUnit.MILLISECONDS)
                     .values().stream().collect(Collectors.toMap(d -> d.name(), d -> d.partitions().size()));
-            return new KafkaStatus(config.port, config.pidFile(), pid, true, partitions);
+            return new KafkaStatus(port, config.pidFile(), pid, true, partitions);
         } catch (ExecutionException | TimeoutException e) {
-            return new KafkaStatus(config.port, config.pidFile(), pid, false, Map.of());
+            return new KafkaStatus(port, config.pidFile(), pid, false, Map.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new KafkaStatus(config.port, config.pidFile(), pid, false, Map.of());
+            return new KafkaStatus(port, config.pidFile(), pid, false, Map.of());
         }
+    }
+
+    /** The client port in this work dir's server.properties (as the running broker read it), else the configured one. */
+    private int startedPort() {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(config.serverProperties(), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            return config.port;
+        }
+        Matcher m = Pattern.compile("PLAINTEXT://[^,]*:(\\d+)").matcher(p.getProperty("advertised.listeners", ""));
+        return m.find() ? Integer.parseInt(m.group(1)) : config.port;
     }
 
     /**
@@ -227,7 +243,7 @@ public final class KafkaBroker {
         long started = System.nanoTime();
         long deadline = started + config.startTimeout.toNanos();
         long nextProgress = started + PROGRESS_EVERY.toNanos();
-        try (Admin admin = admin()) {
+        try (Admin admin = admin(config.bootstrapServers())) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new KafkaBrokerException("the Kafka broker exited during start (exit code "
@@ -258,7 +274,7 @@ public final class KafkaBroker {
     }
 
     private void createTopic() {
-        try (Admin admin = admin()) {
+        try (Admin admin = admin(config.bootstrapServers())) {
             admin.createTopics(List.of(new NewTopic(config.topic, config.partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -269,9 +285,9 @@ public final class KafkaBroker {
         }
     }
 
-    private Admin admin() {
+    private Admin admin(String bootstrapServers) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return Admin.create(p);

@@ -23,6 +23,10 @@ class KafkaBrokerRestartTest {
             assertThat(running.answers()).isTrue();
             assertThat(running.topicPartitions()).containsEntry("measurements", 8);
             assertThat(running.bootstrapServers()).isEqualTo(kafka.bootstrapServers());
+            KafkaBroker otherPort = new KafkaBroker(KafkaBrokerConfig.builder().workDir(work).port(LocalKafka.freePort())
+                    .controllerPort(kafka.broker.config().controllerPort).build());
+            assertThat(otherPort.status()).as("asked on the port the broker was started with, not the one configured")
+                    .extracting(KafkaStatus::port, KafkaStatus::answers).containsExactly(kafka.broker.config().port, true);
             try (MeasurementProducer producer = new MeasurementProducer(kafka.bootstrapServers(), "measurements", data)) {
                 assertThat(producer.produceAll(System.out::println)).isEqualTo(800);
             }
