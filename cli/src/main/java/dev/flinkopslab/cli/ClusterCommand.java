@@ -1,8 +1,12 @@
 package dev.flinkopslab.cli;
 
+import dev.flinkopslab.ops.OwnProcesses.PortInUseException;
 import dev.flinkopslab.ops.cluster.ClusterConfig;
+import dev.flinkopslab.ops.cluster.ClusterStatus;
 import dev.flinkopslab.ops.cluster.LocalCluster;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +33,36 @@ final class ClusterCommand implements Callable<Integer> {
 
     private static LocalCluster existing(CommandSpec spec) {
         return LocalCluster.existing(OpsSupport.defaultCluster(), OpsSupport.progressLines(spec));
+    }
+
+    /** The cluster last started here, refused in one line with how to start one when none of it runs. */
+    private static LocalCluster running(CommandSpec spec) {
+        LocalCluster cluster = existing(spec);
+        ClusterStatus status = cluster.status();
+        if (!status.running()) {
+            throw new LabException(notRunning(status));
+        }
+        return cluster;
+    }
+
+    static String notRunning(ClusterStatus s) {
+        return "no cluster is running from " + s.workDir() + "; " + OpsSupport.CLUSTER_START_HINT;
+    }
+
+    /** What {@code lab cluster status} prints: a headline with what the JobManager reports, then a line a process. */
+    static List<String> statusLines(ClusterStatus s) {
+        List<String> lines = new ArrayList<>();
+        if (!s.running()) {
+            lines.add(notRunning(s));
+            return lines;
+        }
+        lines.add(s.overview().map(o -> "cluster at " + s.restUrl() + ": " + o.taskManagers() + " TaskManagers, "
+                        + o.slotsTotal() + " slots (" + o.slotsFree() + " free), " + o.jobsRunningOrPending() + " jobs running")
+                .orElse("cluster processes are running, but the REST API at " + s.restUrl() + " does not answer yet"));
+        for (ClusterStatus.RunningProcess p : s.processes()) {
+            lines.add(String.format("  %-16s pid %d", p.name(), p.pid()));
+        }
+        return lines;
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
@@ -65,12 +99,22 @@ final class ClusterCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             ClusterConfig config = OpsSupport.defaultCluster().withTaskManagers(taskManagers, slots)
                     .withMemory(jmMemory, tmMemory).withPorts(restPort, rpcPort);
+            LocalCluster cluster = new LocalCluster(config, OpsSupport.progressLines(spec));
+            ClusterStatus before = cluster.status();
+            if (before.running()) {
+                throw new LabException("a cluster is already running from " + before.workDir() + " ("
+                        + String.join(", ", before.processes().stream().map(p -> p.name() + " pid " + p.pid()).toList())
+                        + "); " + OpsSupport.CLUSTER_STOP_HINT);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("lab cluster start: 1 JobManager + " + taskManagers + " TaskManagers × " + slots
                     + " slots, files in " + config.workDir());
             out.flush();
-            LocalCluster cluster = new LocalCluster(config, OpsSupport.progressLines(spec));
-            cluster.start();
+            try {
+                cluster.start();
+            } catch (PortInUseException e) {
+                throw OpsSupport.portInUse(e, "another Flink", e.port() == restPort ? "--rest-port" : "--rpc-port");
+            }
             out.println("lab cluster start: running; Web UI " + cluster.webUiUrl() + " — stop it with './lab cluster stop'");
             return ExitCodes.OK;
         }
@@ -99,7 +143,7 @@ final class ClusterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            existing(spec).status().forEach(spec.commandLine().getOut()::println);
+            statusLines(existing(spec).status()).forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
         }
     }
@@ -116,7 +160,11 @@ final class ClusterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            existing(spec).killTaskManager(index);
+            LocalCluster cluster = running(spec);
+            if (cluster.status().processes().stream().noneMatch(p -> p.name().startsWith("taskmanager-"))) {
+                throw new LabException("no TaskManager of this cluster is running; add one with './lab cluster add-taskmanager'");
+            }
+            cluster.killTaskManager(index);
             return ExitCodes.OK;
         }
     }
@@ -129,7 +177,7 @@ final class ClusterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            int index = existing(spec).addTaskManager();
+            int index = running(spec).addTaskManager();
             spec.commandLine().getOut().println("lab cluster add-taskmanager: taskmanager-" + index + " registered");
             return ExitCodes.OK;
         }

@@ -42,7 +42,7 @@ final class ExitCodes {
             return fail(cl, ops.noCluster() ? ops.getMessage() + "; " + OpsSupport.START_HINT : ops.getMessage(), FAILURE);
         }
         if (ex instanceof KafkaBrokerException kafka) {
-            return fail(cl, kafka.getMessage(), FAILURE);
+            return fail(cl, OpsSupport.withHint(kafka), FAILURE);
         }
         return fail(cl, "failed: " + FlinkErrors.rootCause(ex) + " (details in " + LabLog.file() + ")", FAILURE);
     };

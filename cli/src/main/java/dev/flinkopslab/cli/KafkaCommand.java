@@ -1,8 +1,11 @@
 package dev.flinkopslab.cli;
 
+import dev.flinkopslab.ops.OwnProcesses.MissingClasspathException;
+import dev.flinkopslab.ops.OwnProcesses.PortInUseException;
 import dev.flinkopslab.ops.kafka.KafkaBroker;
 import dev.flinkopslab.ops.kafka.KafkaBrokerConfig;
 import dev.flinkopslab.ops.kafka.KafkaPreflight;
+import dev.flinkopslab.ops.kafka.KafkaStatus;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,6 +62,20 @@ final class KafkaCommand implements Callable<Integer> {
 
     private static final KafkaBrokerConfig BROKER_DEFAULTS = KafkaBrokerConfig.defaults();
 
+    /** What {@code lab kafka status} prints: one line, with how to start the broker when none runs. */
+    static String statusLine(KafkaStatus s) {
+        if (!s.running()) {
+            return "lab kafka: not running (no live broker in " + s.pidFile() + "); " + OpsSupport.KAFKA_START_HINT;
+        }
+        String running = "lab kafka: running, pid " + s.pid().getAsLong() + ", bootstrap servers " + s.bootstrapServers();
+        if (!s.answers()) {
+            return running + ", but it does not answer yet";
+        }
+        return running + ", " + (s.topicPartitions().isEmpty() ? "no topics" : (s.topicPartitions().size() == 1 ? "topic " : "topics ")
+                + String.join(", ", s.topicPartitions().entrySet().stream()
+                        .map(t -> t.getKey() + " (" + t.getValue() + " partitions)").toList()));
+    }
+
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the broker and create the topic.")
     static final class Start implements Callable<Integer> {
         @Spec
@@ -76,9 +93,21 @@ final class KafkaCommand implements Callable<Integer> {
                     .topic(options.topic).partitions(options.partitions).build());
             PrintWriter out = spec.commandLine().getOut();
             KafkaBrokerConfig c = broker.config();
-            out.println("lab kafka: starting a KRaft broker on " + c.bootstrapServers() + " (log " + c.processLog() + ")");
-            out.flush();
-            long pid = broker.start(OpsSupport.progressLines(spec));
+            KafkaStatus before = broker.status();
+            if (before.running()) {
+                throw new LabException("Kafka is already running (pid " + before.pid().getAsLong() + ") on "
+                        + before.bootstrapServers() + "; " + OpsSupport.KAFKA_STOP_HINT);
+            }
+            long pid;
+            try {
+                out.println("lab kafka: starting a KRaft broker on " + c.bootstrapServers() + " (log " + c.processLog() + ")");
+                out.flush();
+                pid = broker.start(OpsSupport.progressLines(spec));
+            } catch (PortInUseException e) {
+                throw OpsSupport.portInUse(e, "another Kafka", e.port() == c.port ? "--port" : "--controller-port");
+            } catch (MissingClasspathException e) {
+                throw OpsSupport.buildFirst("Kafka", e);
+            }
             out.println("lab kafka: running, pid " + pid + ", bootstrap servers " + c.bootstrapServers() + ", topic "
                     + c.topic + " (" + c.partitions + " partitions). Stop it with 'lab kafka stop'.");
             return ExitCodes.OK;
@@ -113,15 +142,9 @@ final class KafkaCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            KafkaBroker broker = new KafkaBroker(workDir.builder().port(port.port).build());
-            PrintWriter out = spec.commandLine().getOut();
-            return broker.running().map(p -> {
-                out.println("lab kafka: running, pid " + p.pid() + ", bootstrap servers " + broker.config().bootstrapServers());
-                return ExitCodes.OK;
-            }).orElseGet(() -> {
-                out.println("lab kafka: not running");
-                return ExitCodes.FAILURE;
-            });
+            KafkaStatus status = new KafkaBroker(workDir.builder().port(port.port).build()).status();
+            spec.commandLine().getOut().println(statusLine(status));
+            return status.running() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 

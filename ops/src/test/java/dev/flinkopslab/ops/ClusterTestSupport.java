@@ -3,7 +3,6 @@ package dev.flinkopslab.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkopslab.ops.cluster.ClusterConfig;
-import dev.flinkopslab.ops.cluster.LocalCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -28,7 +27,7 @@ final class ClusterTestSupport {
 
     /** 1 JobManager + 2 TaskManagers × 2 slots on free ports, under a fresh work dir below target/. */
     static ClusterConfig twoByTwo(String name) {
-        String classpath = LocalCluster.classpathFrom(
+        String classpath = OwnProcesses.classpath(
                 Path.of(System.getProperty("lab.cluster.classpath", "target/flink-cluster.classpath")));
         try {
             Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-clusters")), name + "-");

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 import dev.flinkopslab.ops.cluster.ClusterConfig;
+import dev.flinkopslab.ops.cluster.ClusterStatus;
 import dev.flinkopslab.ops.cluster.LocalCluster;
 import dev.flinkopslab.ops.jobs.JobGraphView;
 import dev.flinkopslab.ops.jobs.JobsClient;
@@ -64,7 +65,12 @@ class LocalClusterTest {
     @Order(1)
     void runsThePipelineAtParallelismFourOnAllFourSlots() throws Exception {
         assertThat(cluster.registeredTaskManagers()).isEqualTo(2);
-        assertThat(cluster.pids()).hasSize(3);
+        ClusterStatus status = cluster.status();
+        assertThat(status.processes()).extracting(ClusterStatus.RunningProcess::name)
+                .containsExactly("taskmanager-1", "taskmanager-2", "jobmanager");
+        assertThat(status.processes()).allSatisfy(p -> assertThat(ProcessHandle.of(p.pid())).isPresent());
+        assertThat(status.overview()).as("the REST API answers")
+                .contains(new ClusterStatus.Overview(2, 4, 4, 0));
 
         String job = jobs.submit(new Submission(ClusterTestSupport.jobJar(), ClusterTestSupport.JOB_CLASS,
                 List.of("--rate", "200", "--sink", "discard", "--job-name", "slots"), 4, null));
@@ -217,13 +223,15 @@ class LocalClusterTest {
     @Test
     @Order(5)
     void stopEndsExactlyItsProcesses() {
-        List<Long> pids = cluster.pids();
+        List<Long> pids = cluster.status().processes().stream().map(ClusterStatus.RunningProcess::pid).toList();
         assertThat(pids).hasSize(3); // JobManager, the surviving TaskManager and the replacement
         cluster.stop();
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
         }
-        assertThat(cluster.pids()).isEmpty();
+        ClusterStatus after = cluster.status();
+        assertThat(after.running()).isFalse();
+        assertThat(after.overview()).isEmpty();
         assertThat(jobs.rest().reachable()).isFalse();
     }
 

@@ -10,7 +10,7 @@ import java.util.Properties;
 
 /**
  * What a cluster leaves in its work dir: the Flink conf dir (config.yaml, log4j.properties), the settings it was
- * started with (so stop/status/add-taskmanager in later commands know them), and the runtime classpath file.
+ * started with (so stop/status/add-taskmanager in later commands know them).
  */
 final class ClusterFiles {
     static final String SETTINGS = "cluster.properties";
@@ -107,15 +107,5 @@ final class ClusterFiles {
                 p.getProperty("taskManagerMemory"), Integer.parseInt(p.getProperty("restPort")),
                 Integer.parseInt(p.getProperty("rpcPort")), base.workDir(), base.classpath(),
                 java.time.Duration.ofMillis(Long.parseLong(p.getProperty("heartbeatTimeoutMs"))), base.startTimeout());
-    }
-
-    /** Reads the classpath file Maven wrote (runtimes/flink-cluster/target/flink-cluster.classpath); one line if it is missing. */
-    static String classpath(Path file) {
-        try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("the Flink classpath file " + file + " is missing: build first ("
-                    + "./lab builds on first use, or run 'mvn -q -B package -DskipTests')");
-        }
     }
 }

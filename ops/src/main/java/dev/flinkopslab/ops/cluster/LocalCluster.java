@@ -1,12 +1,11 @@
 package dev.flinkopslab.ops.cluster;
 
 import dev.flinkopslab.flink.FlinkCluster;
+import dev.flinkopslab.ops.OwnProcesses;
 import dev.flinkopslab.ops.jobs.OpsException;
 import dev.flinkopslab.ops.jobs.RestApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,15 +15,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 
 /**
  * A real Flink standalone session cluster on this machine: one JobManager JVM
  * ({@code StandaloneSessionClusterEntrypoint}) and N TaskManager JVMs ({@code TaskManagerRunner}), run from the
  * Maven-resolved Flink jars. Each process has a pid file and a log under the work dir; {@link #stop} ends exactly
- * those processes and nothing else.
+ * those processes and nothing else. It observes ({@link #status}) and acts (start, stop, faults); what a user
+ * reads about it, hints included, is the CLI's. Its failures say what is wrong, not which command fixes it.
  */
 public final class LocalCluster {
     private static final String JM_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
@@ -47,24 +47,21 @@ public final class LocalCluster {
         return new LocalCluster(ClusterFiles.lastStarted(base), progress);
     }
 
-    /** The Flink runtime classpath Maven wrote to {@code file}; a clear message if the build has not run. */
-    public static String classpathFrom(Path file) {
-        return ClusterFiles.classpath(file);
-    }
-
     public String webUiUrl() {
         return config.restUrl();
     }
 
-    /** Starts the JobManager and the TaskManagers and waits until every TaskManager has registered. */
+    /**
+     * Starts the JobManager and the TaskManagers and waits until every TaskManager has registered. Refuses
+     * while processes of this work dir run; a taken port is an {@link OwnProcesses.PortInUseException}.
+     */
     public void start() {
         List<FlinkProcess> running = running();
         if (!running.isEmpty()) {
-            throw new OpsException("a cluster is already running from " + config.workDir() + " (" + describe(running)
-                    + "); stop it first with 'lab cluster stop'");
+            throw new OpsException("a cluster is already running from " + config.workDir() + " (" + describe(running) + ")");
         }
-        requireFree(config.restPort(), "REST port", "--rest-port");
-        requireFree(config.rpcPort(), "JobManager RPC port", "--rpc-port");
+        OwnProcesses.requireFree(config.restPort(), "REST port");
+        OwnProcesses.requireFree(config.rpcPort(), "JobManager RPC port");
         ClusterFiles.writeConf(config);
         ResourceParams jm = ResourceParams.compute(config, "GET_JM_RESOURCE_PARAMS");
         ResourceParams tm = ResourceParams.compute(config, "GET_TM_RESOURCE_PARAMS");
@@ -100,8 +97,7 @@ public final class LocalCluster {
     public int killTaskManager(Integer index) {
         List<FlinkProcess> alive = running().stream().filter(FlinkProcess::isTaskManager).toList();
         if (alive.isEmpty()) {
-            throw new OpsException("no TaskManager of this cluster is running"
-                    + (jobManager().isEmpty() ? "; start the cluster with 'lab cluster start'" : ""));
+            throw jobManager().isEmpty() ? notRunning() : new OpsException("no TaskManager of this cluster is running");
         }
         FlinkProcess victim = index == null ? alive.get(0) : alive.stream().filter(p -> p.index() == index).findFirst()
                 .orElseThrow(() -> new OpsException("no running TaskManager with index " + index + "; running: "
@@ -120,50 +116,40 @@ public final class LocalCluster {
         for (FlinkProcess p : processFiles()) {
             p.handle().ifPresent(h -> {
                 progress.accept("stopping " + p.name() + " (pid " + h.pid() + ")");
-                h.destroy();
                 handles.add(h);
             });
         }
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        for (ProcessHandle h : handles) {
-            while (h.isAlive() && System.nanoTime() < deadline) {
-                pause(100);
-            }
-            if (h.isAlive()) {
-                h.destroyForcibly();
-            }
+        try {
+            OwnProcesses.stop(handles, STOP_TIMEOUT)
+                    .forEach(pid -> progress.accept("pid " + pid + " did not end within " + STOP_TIMEOUT.toSeconds() + " s; killed it"));
+        } catch (IllegalStateException e) {
+            throw new OpsException("some cluster processes did not end: " + e.getMessage());
         }
-        await(() -> handles.stream().noneMatch(ProcessHandle::isAlive), Duration.ofSeconds(10),
-                "some cluster processes survived SIGKILL: " + handles.stream().map(ProcessHandle::pid).toList());
         processFiles().forEach(p -> deleteQuietly(p.pidFile()));
         return handles.size();
     }
 
-    /** The pids of the processes of this cluster that are alive now. */
-    public List<Long> pids() {
-        return running().stream().map(p -> p.handle().map(ProcessHandle::pid).orElse(-1L)).filter(pid -> pid > 0).toList();
-    }
-
-    /** What runs: the processes by pid, and what the JobManager reports (TaskManagers, slots, jobs). */
-    public List<String> status() {
-        List<String> lines = new ArrayList<>();
-        List<FlinkProcess> running = running();
-        if (running.isEmpty()) {
-            lines.add("no cluster is running from " + config.workDir() + "; start one with 'lab cluster start'");
-            return lines;
+    /**
+     * What runs: this work dir's live processes by pid, and what the JobManager reports (TaskManagers, slots,
+     * jobs) if its REST API answers. With no process alive the REST API is not asked: whatever answers on the
+     * port is not this cluster.
+     */
+    public ClusterStatus status() {
+        List<ClusterStatus.RunningProcess> processes = new ArrayList<>();
+        for (FlinkProcess p : processFiles()) {
+            p.handle().ifPresent(h -> processes.add(new ClusterStatus.RunningProcess(p.name(), h.pid())));
         }
-        for (FlinkProcess p : running) {
-            lines.add(String.format("  %-16s pid %d", p.name(), p.handle().map(ProcessHandle::pid).orElse(-1L)));
+        Optional<ClusterStatus.Overview> overview = Optional.empty();
+        if (!processes.isEmpty()) {
+            try {
+                ClusterOverviewWithVersion o = rest.cluster(FlinkCluster::overview);
+                overview = Optional.of(new ClusterStatus.Overview(o.getNumTaskManagersConnected(), o.getNumSlotsTotal(),
+                        o.getNumSlotsAvailable(), o.getNumJobsRunningOrPending()));
+            } catch (OpsException e) {
+                // the JobManager is starting, or hangs: its processes are listed, its figures are not known
+            }
         }
-        try {
-            ClusterOverviewWithVersion o = rest.cluster(FlinkCluster::overview);
-            lines.add(0, "cluster at " + config.restUrl() + ": " + o.getNumTaskManagersConnected() + " TaskManagers, "
-                    + o.getNumSlotsTotal() + " slots (" + o.getNumSlotsAvailable() + " free), "
-                    + o.getNumJobsRunningOrPending() + " jobs running");
-        } catch (OpsException e) {
-            lines.add(0, "cluster processes are running, but the REST API at " + config.restUrl() + " does not answer yet");
-        }
-        return lines;
+        return new ClusterStatus(config.workDir(), config.restUrl(), processes, overview);
     }
 
     /** TaskManagers registered with the JobManager, as its REST API reports them. */
@@ -251,20 +237,11 @@ public final class LocalCluster {
     }
 
     private OpsException notRunning() {
-        return new OpsException("no cluster is running from " + config.workDir() + "; start one with 'lab cluster start'", true);
+        return new OpsException("no cluster is running from " + config.workDir(), true);
     }
 
     private static String describe(List<FlinkProcess> ps) {
         return String.join(", ", ps.stream().map(p -> p.name() + " pid " + p.handle().map(ProcessHandle::pid).orElse(-1L)).toList());
-    }
-
-    private static void requireFree(int port, String what, String option) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new OpsException(what + " " + port + " is already in use (another Flink?); choose another with "
-                    + option);
-        }
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration timeout, String failure) {

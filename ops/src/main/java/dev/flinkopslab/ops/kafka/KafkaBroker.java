@@ -2,18 +2,24 @@ package dev.flinkopslab.ops.kafka;
 
 import dev.flinkopslab.ops.OwnProcesses;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -25,12 +31,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * A local single-node Kafka broker in KRaft mode (broker and controller in one process), run as its own JVM
  * from Kafka's jars. {@link #start} writes server.properties, formats the storage, starts {@code kafka.Kafka},
  * records its pid, waits until the broker answers and creates the topic; {@link #stop} ends exactly that pid.
+ * It observes ({@link #status}) and acts (start, stop); what a user reads about it, hints included, is the CLI's.
  */
 public final class KafkaBroker {
     private static final String MAIN_CLASS = "kafka.Kafka";
     private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** How long {@link #status} waits for a running broker to answer. */
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(3);
 
     private final KafkaBrokerConfig config;
 
@@ -44,23 +53,68 @@ public final class KafkaBroker {
 
     /** The broker process this work dir's pid file names, if it is alive and really our broker. */
     public Optional<ProcessHandle> running() {
-        // The pid may have been reused since: only a kafka.Kafka on our server.properties counts.
-        return OwnProcesses.fromPidFile(config.pidFile(), MAIN_CLASS, config.serverProperties().toString());
+        return OwnProcesses.fromPidFile(config.pidFile(), ownMarkers());
+    }
+
+    /** The pid may have been reused since: only a kafka.Kafka on our server.properties counts. */
+    private String[] ownMarkers() {
+        return new String[] {MAIN_CLASS, config.serverProperties().toString()};
     }
 
     /**
-     * Starts the broker and creates the topic; returns its pid. A taken port or a missing build is reported
-     * before anything starts; a broker that does not come up is stopped again and its log named.
+     * Whether this work dir's broker runs and answers, and its topics with their partitions. A running broker
+     * is asked on the port it was started with (its server.properties), whatever this config's port. A broker
+     * that does not answer within a few seconds (starting, or hung) is reported as running but not answering.
+     */
+    public KafkaStatus status() {
+        Optional<ProcessHandle> process = running();
+        if (process.isEmpty()) {
+            return new KafkaStatus(config.port, config.pidFile(), OptionalLong.empty(), false, Map.of());
+        }
+        OptionalLong pid = OptionalLong.of(process.get().pid());
+        int port = startedPort();
+        long timeout = STATUS_TIMEOUT.toMillis();
+        try (Admin admin = admin("localhost:" + port)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout)).nodes().get(timeout, TimeUnit.MILLISECONDS);
+            Set<String> names = admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS);
+            Map<String, Integer> partitions = admin.describeTopics(names).allTopicNames().get(timeout, TimeUnit.MILLISECONDS)
+                    .values().stream().collect(Collectors.toMap(d -> d.name(), d -> d.partitions().size()));
+            return new KafkaStatus(port, config.pidFile(), pid, true, partitions);
+        } catch (ExecutionException | TimeoutException e) {
+            return new KafkaStatus(port, config.pidFile(), pid, false, Map.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new KafkaStatus(port, config.pidFile(), pid, false, Map.of());
+        }
+    }
+
+    /** The client port in this work dir's server.properties (as the running broker read it), else the configured one. */
+    private int startedPort() {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(config.serverProperties(), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            return config.port;
+        }
+        Matcher m = Pattern.compile("PLAINTEXT://[^,]*:(\\d+)").matcher(p.getProperty("advertised.listeners", ""));
+        return m.find() ? Integer.parseInt(m.group(1)) : config.port;
+    }
+
+    /**
+     * Starts the broker and creates the topic; returns its pid. Refuses while this work dir's broker runs; a
+     * taken port ({@link dev.flinkopslab.ops.OwnProcesses.PortInUseException}) or a missing build
+     * ({@link dev.flinkopslab.ops.OwnProcesses.MissingClasspathException}) is reported before anything starts;
+     * a broker that does not come up is stopped again and its log named.
      */
     public long start(Consumer<String> progress) {
         Optional<ProcessHandle> already = running();
         if (already.isPresent()) {
             throw new KafkaBrokerException("Kafka is already running (pid " + already.get().pid() + ") on "
-                    + config.bootstrapServers() + "; stop it first with 'lab kafka stop'");
+                    + config.bootstrapServers());
         }
-        checkPortFree(config.port, "Kafka port", "--port");
-        checkPortFree(config.controllerPort, "Kafka controller port", "--controller-port");
-        String classpath = classpath();
+        OwnProcesses.requireFree(config.port, "Kafka port");
+        OwnProcesses.requireFree(config.controllerPort, "Kafka controller port");
+        String classpath = OwnProcesses.classpath(config.classpathFile);
         try {
             Files.createDirectories(config.logDir);
             writeServerProperties();
@@ -81,50 +135,15 @@ public final class KafkaBroker {
         }
     }
 
-    /** Ends the broker this work dir started (by its pid file) and nothing else; false when none was running. */
+    /**
+     * Ends the broker this work dir started (by its pid file) and nothing else: SIGTERM, so that Kafka shuts
+     * down cleanly and closes its logs, SIGKILL after 30 s. False when none was running.
+     */
     public boolean stop() {
-        Optional<ProcessHandle> process = running();
         try {
-            if (process.isEmpty()) {
-                return false;
-            }
-            ProcessHandle p = process.get();
-            p.destroy(); // SIGTERM: Kafka shuts down cleanly and closes its logs
-            try {
-                p.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                p.destroyForcibly();
-                p.onExit().join();
-            }
-            return true;
-        } finally {
-            try {
-                Files.deleteIfExists(config.pidFile());
-            } catch (IOException ignored) {
-                // A stale pid file is recognised as such by running().
-            }
-        }
-    }
-
-    private void checkPortFree(int port, String what, String option) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new KafkaBrokerException(what + " " + port + " is already in use (another Kafka?). "
-                    + "Stop what uses it, or choose another with " + option + ".");
-        }
-    }
-
-    /** Kafka's jars, listed by the build (runtimes/kafka-broker). */
-    private String classpath() {
-        if (!Files.isRegularFile(config.classpathFile)) {
-            throw new KafkaBrokerException("Kafka's classpath " + config.classpathFile
-                    + " is missing; build the project first (mvn -q install -DskipTests, or ./lab builds on first use)");
-        }
-        try {
-            return Files.readString(config.classpathFile).trim();
-        } catch (IOException e) {
-            throw new KafkaBrokerException("cannot read " + config.classpathFile + ": " + e.getMessage());
+            return OwnProcesses.stop(config.pidFile(), STOP_TIMEOUT, ownMarkers()).isPresent();
+        } catch (IllegalStateException e) {
+            throw new KafkaBrokerException("the Kafka broker did not end: " + e.getMessage());
         }
     }
 
@@ -224,7 +243,7 @@ public final class KafkaBroker {
         long started = System.nanoTime();
         long deadline = started + config.startTimeout.toNanos();
         long nextProgress = started + PROGRESS_EVERY.toNanos();
-        try (Admin admin = admin()) {
+        try (Admin admin = admin(config.bootstrapServers())) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new KafkaBrokerException("the Kafka broker exited during start (exit code "
@@ -255,7 +274,7 @@ public final class KafkaBroker {
     }
 
     private void createTopic() {
-        try (Admin admin = admin()) {
+        try (Admin admin = admin(config.bootstrapServers())) {
             admin.createTopics(List.of(new NewTopic(config.topic, config.partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -266,9 +285,9 @@ public final class KafkaBroker {
         }
     }
 
-    private Admin admin() {
+    private Admin admin(String bootstrapServers) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return Admin.create(p);

@@ -12,7 +12,9 @@ import org.apache.kafka.common.KafkaException;
 
 /**
  * Checks before a job starts against Kafka. Without them a job whose broker is down, or whose topic does not
- * exist, runs on and reads nothing: Kafka's clients retry quietly, and the user sees an idle job.
+ * exist, runs on and reads nothing: Kafka's clients retry quietly, and the user sees an idle job. What is
+ * missing is a {@link KafkaBrokerException} with {@link KafkaBrokerException#missing}; how to provide it is
+ * the caller's to say.
  */
 public final class KafkaPreflight {
     /** How long a broker on this machine may take to answer. */
@@ -20,22 +22,22 @@ public final class KafkaPreflight {
 
     private KafkaPreflight() {}
 
-    /** A broker answers at {@code bootstrapServers}, or one line saying none does and how to start one. */
+    /** A broker answers at {@code bootstrapServers}, or one line saying none does ({@code Missing.BROKER}). */
     public static void requireBroker(String bootstrapServers) {
         try (Admin admin = admin(bootstrapServers)) {
             clusterNodes(admin, bootstrapServers);
         }
     }
 
-    /** A broker answers and has {@code topic}, or one line saying what is missing and how to fix it. */
+    /** A broker answers and has {@code topic}, or one line saying which is missing ({@code BROKER}, {@code TOPIC}). */
     public static void requireTopic(String bootstrapServers, String topic) {
         try (Admin admin = admin(bootstrapServers)) {
             clusterNodes(admin, bootstrapServers);
             Set<String> topics = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (!topics.contains(topic)) {
                 throw new KafkaBrokerException("Kafka at " + bootstrapServers + " has no topic '" + topic + "'"
-                        + (topics.isEmpty() ? "" : " (it has: " + String.join(", ", topics.stream().sorted().toList()) + ")")
-                        + "; 'lab kafka start' creates 'measurements', or name the topic with --topic");
+                        + (topics.isEmpty() ? "" : " (it has: " + String.join(", ", topics.stream().sorted().toList()) + ")"),
+                        KafkaBrokerException.Missing.TOPIC);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -54,7 +56,7 @@ public final class KafkaPreflight {
             throw new KafkaBrokerException("interrupted while looking for Kafka at " + bootstrapServers);
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaBrokerException("no Kafka answers at " + bootstrapServers + " within " + TIMEOUT.toSeconds()
-                    + " s; start one with './lab kafka start' or give --bootstrap-servers");
+                    + " s", KafkaBrokerException.Missing.BROKER);
         }
     }
 
