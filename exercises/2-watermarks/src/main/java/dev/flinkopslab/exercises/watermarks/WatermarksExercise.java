@@ -147,7 +147,7 @@ public final class WatermarksExercise implements Exercise {
                     + "subtasks send (Web UI, Watermarks tab) and which partitions of the topic actually carry records.");
         }
         if (!late.met() || !harness.met()) {
-            hints.add((late.met() ? "The job drops no record as late here only because watermarks are emitted every "
+            hints.add((late.met() && windows.met() ? "The job drops no record as late here only because watermarks are emitted every "
                     + "200 ms: with one after every record, your bound lets some through late. " : "Records arrive after "
                     + "their window closed: the watermark runs ahead of the data. ") + "Find out how far behind the "
                     + "newest record the others really arrive, and let the watermark wait that long.");
