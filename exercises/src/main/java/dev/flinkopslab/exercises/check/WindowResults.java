@@ -122,7 +122,7 @@ public final class WindowResults {
 
     /**
      * A check run's committed window results against the reference. A bounded run is compared in full; an
-     * unbounded one (which needs a fixed event-time origin, {@link #withOrigin}) up to two windows before the
+     * unbounded one (whose event-time origin {@link CheckRun} fixes when it starts the job) up to two windows before the
      * latest it committed: the job was stopped, and what came after may not be complete or committed.
      */
     public static Comparison ofRun(CheckRun run, Function<Measurement, Measurement> steps, Set<String> countOnly) {
@@ -148,18 +148,6 @@ public final class WindowResults {
         }
         return compare(expected(data, origin, horizon, config, steps), actual, horizon, countOnly);
     }
-
-    /**
-     * The data with a fixed event-time origin a moment from now, so that an unbounded run's records, and so its
-     * window results, can be computed; the moment leaves the embedded cluster time to start, so the source does
-     * not begin with a backlog to catch up on.
-     */
-    public static GeneratorConfig withOrigin(GeneratorConfig data) {
-        return data.toBuilder().eventTimeOriginMs(System.currentTimeMillis() + START_ALLOWANCE_MS).build();
-    }
-
-    /** About how long an embedded cluster takes from the check's start to its source's first record. */
-    public static final long START_ALLOWANCE_MS = 2_500;
 
     /** The latest window end among {@code results}; {@code Long.MIN_VALUE} if there are none. */
     public static long latestWindowEnd(Collection<WindowResult> results) {

@@ -86,7 +86,7 @@ public final class WatermarksExercise implements Exercise {
     }
 
     CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
-        PipelineConfig config = PipelineConfig.builder().generator(WindowResults.withOrigin(CHECK_DATA)).parallelism(2)
+        PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
                 .checkpointInterval(Duration.ofSeconds(2)).build();
         CheckResult result = new CheckResult(this, variant);
         Figure harness = lateInHarness(parts.watermarks(config));

@@ -93,7 +93,7 @@ public final class LatencyExercise implements Exercise {
 
     CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         // Checkpoints every 5 s, so the window state is measured in a checkpoint of a running job.
-        PipelineConfig config = PipelineConfig.builder().generator(WindowResults.withOrigin(CHECK_DATA)).parallelism(2)
+        PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
                 .checkpointInterval(Duration.ofSeconds(5)).build();
         CheckResult result = new CheckResult(this, variant);
         try (CheckRun run = CheckRun.start(config, parts, context, LatencyExercise::probeLatency)) {

@@ -124,7 +124,7 @@ public final class CheckpointTuningExercise implements Exercise {
 
     CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         PipelineConfig config = PipelineConfig.builder()
-                .generator(WindowResults.withOrigin(GeneratorConfig.builder().seed(606).unbounded().eventsPerSecond(CHECK_RATE).build()))
+                .generator(GeneratorConfig.builder().seed(606).unbounded().eventsPerSecond(CHECK_RATE).build())
                 .parallelism(2).checkpointInterval(Duration.ofSeconds(1))
                 .restart(PipelineConfig.RestartKind.FIXED_DELAY, 3, Duration.ofMillis(500))
                 .build();
