@@ -66,12 +66,13 @@ public final class WindowResults {
 
         /**
          * "window results equal to the reference: 0 wrong, 0 missing, 0 duplicated", met when none is, and at
-         * least {@code minExpected} windows were there to compare (a run that produced nothing proves nothing).
+         * least {@code minExpected} windows were there to compare (a run that produced nothing proves nothing: with
+         * fewer and no error, the figure is not measured).
          */
         public Figure figure(long minExpected) {
             String name = String.format("window results equal to the reference: %d wrong, %d missing, %d duplicated "
                     + "(of %d)", wrong, missing, duplicated, expected);
-            if (expected < minExpected) {
+            if (expected < minExpected && errors() == 0) {
                 return new Figure(name, errors(), "", "= 0", false,
                         expected + " windows to compare, fewer than the " + minExpected + " needed");
             }
@@ -84,10 +85,11 @@ public final class WindowResults {
      * emit is missing, one it emitted more than once counts its extra results as duplicated, one whose values
      * (any of its results) differ, or that the reference does not have, is wrong. Results of windows ending after
      * {@code horizonMs} are left out (the job was stopped before they were complete or committed). Windows in
-     * {@code countOnly} are compared by their count alone (the reference cannot tell their other values).
+     * {@code ambiguous} are checked for being there once, not for their values (the reference cannot tell them:
+     * two readings of one sensor with the same timestamp, of which the job may drop either as a resend).
      */
     public static Comparison compare(Map<String, WindowResult> expected, Collection<WindowResult> actual,
-                                     long horizonMs, Set<String> countOnly) {
+                                     long horizonMs, Set<String> ambiguous) {
         Map<String, List<WindowResult>> byKey = new HashMap<>();
         for (WindowResult w : actual) {
             if (w.windowEnd <= horizonMs) {
@@ -104,8 +106,7 @@ public final class WindowResults {
             compared++;
             duplicated += got.size() - 1;
             WindowResult want = e.getValue();
-            boolean countOnlyKey = countOnly.contains(e.getKey());
-            if (got.stream().anyMatch(w -> countOnlyKey ? w.count != want.count : !w.equals(want))) {
+            if (!ambiguous.contains(e.getKey()) && got.stream().anyMatch(w -> !w.equals(want))) {
                 wrong++;
             }
         }
@@ -125,8 +126,8 @@ public final class WindowResults {
      * unbounded one (whose event-time origin {@link CheckRun} fixes when it starts the job) up to two windows before the
      * latest it committed: the job was stopped, and what came after may not be complete or committed.
      */
-    public static Comparison ofRun(CheckRun run, Function<Measurement, Measurement> steps, Set<String> countOnly) {
-        return compare(run, parseCsv(run.windows()), steps, countOnly);
+    public static Comparison ofRun(CheckRun run, Function<Measurement, Measurement> steps, Set<String> ambiguous) {
+        return compare(run, parseCsv(run.windows()), steps, ambiguous);
     }
 
     public static Comparison ofRun(CheckRun run) {
@@ -134,7 +135,7 @@ public final class WindowResults {
     }
 
     static Comparison compare(CheckRun run, List<WindowResult> actual, Function<Measurement, Measurement> steps,
-                              Set<String> countOnly) {
+                              Set<String> ambiguous) {
         PipelineConfig config = run.config();
         GeneratorConfig data = config.generator;
         long horizon = Long.MAX_VALUE;
@@ -146,7 +147,7 @@ public final class WindowResults {
         if (origin == Long.MIN_VALUE) {
             throw new IllegalStateException("an unbounded check run needs a fixed event-time origin to compare its results");
         }
-        return compare(expected(data, origin, horizon, config, steps), actual, horizon, countOnly);
+        return compare(expected(data, origin, horizon, config, steps), actual, horizon, ambiguous);
     }
 
     /** The latest window end among {@code results}; {@code Long.MIN_VALUE} if there are none. */

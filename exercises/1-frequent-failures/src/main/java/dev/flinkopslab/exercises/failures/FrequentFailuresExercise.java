@@ -104,8 +104,8 @@ public final class FrequentFailuresExercise implements Exercise {
         }
     }
 
-    /** 40,000 records at the nominal 10,000/s are 4 s of event time: 40 windows for each of the ten locations. */
-    static final long MIN_WINDOWS = 400;
+    /** 40,000 records, 5,000 per partition 0.8 ms apart: 4 s of event time, 50 windows of ten locations. */
+    static final long MIN_WINDOWS = 40;
 
     /** One hint per missed figure, in the order a learner fixes them. */
     static String hint(Figure restarts, Figure counted, Figure deadLetters, Figure windows, Figure results,
@@ -138,7 +138,7 @@ public final class FrequentFailuresExercise implements Exercise {
                             + "once (one out.collect per record)."
                     : "Valid records are lost before the windows: only records the parser rejects may leave the main output.");
         }
-        if (!results.met() && windows.met() && restarts.met()) {
+        if (!results.met() && results.measured() && windows.met() && restarts.met()) {
             hints.add("The window results differ from the reference: emit each parsed measurement as the parser "
                     + "returns it, unchanged.");
         }

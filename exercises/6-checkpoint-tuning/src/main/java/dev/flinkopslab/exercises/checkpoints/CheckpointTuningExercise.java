@@ -153,13 +153,16 @@ public final class CheckpointTuningExercise implements Exercise {
         return result.hint(hint(failed, completed, growth, duration, results));
     }
 
-    /** The job is back-pressured to ~1,000 records/s: some 15 s of windows committed, ten locations each. */
-    static final long MIN_WINDOWS = 50;
+    /**
+     * The job is back-pressured to ~1,000 records/s, so its event time runs at half speed: about 50 windows (five
+     * seconds of ten locations) are committed and complete by the end; fewer than 20 means the windows stalled.
+     */
+    static final long MIN_WINDOWS = 20;
 
     /**
      * What the job does before its windows: each reading once (a sensor's timestamp seen before is a resend) and
      * the registry's calibration. Two different readings with the same sensor and timestamp are both "the first"
-     * in some order; the window that holds them is compared by its count only ({@code ambiguous}).
+     * in some order; the window that holds them is checked for being there, not for its values ({@code ambiguous}).
      */
     static Function<Measurement, Measurement> deduplicatedAndCalibrated(Set<String> ambiguous) {
         Map<String, Measurement> seen = new HashMap<>();
@@ -186,7 +189,7 @@ public final class CheckpointTuningExercise implements Exercise {
             hints.add("Under back pressure aligned barriers wait behind in-flight data: look at unaligned checkpoints "
                     + "and buffer debloating rather than a longer timeout.");
         }
-        if (!results.met()) {
+        if (!results.met() && results.measured()) {
             hints.add("The window results differ from the reference: the deduplication must let every reading through "
                     + "once — a reading is a resend only if the same sensor sent the same timestamp before, however "
                     + "out of order it arrives.");

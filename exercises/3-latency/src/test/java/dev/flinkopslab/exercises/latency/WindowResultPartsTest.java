@@ -1,0 +1,95 @@
+package dev.flinkopslab.exercises.latency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flinkopslab.exercises.ShippedFiles;
+import dev.flinkopslab.exercises.latency.solution.WindowResultPartsSolution;
+import dev.flinkopslab.exercises.latency.wrongfixes.EarlyFiringWindowParts;
+import dev.flinkopslab.measurements.Measurement;
+import dev.flinkopslab.measurements.WindowResult;
+import dev.flinkopslab.pipeline.PipelineConfig;
+import dev.flinkopslab.pipeline.PipelineParts;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.StreamOperatorFactory;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window computation of exercise 3's parts, as the job builds it (1 s event-time windows per location), in
+ * Flink's keyed operator harness: readings and watermarks in, window results out.
+ */
+class WindowResultPartsTest {
+    static final String SHIPPED = "3-latency/src/main/java/dev/flinkopslab/exercises/latency/WindowResultParts.java";
+    static final String SHIPPED_SHA256 = "0bcc4214cb213968042e40cdb1e4cca519417eb49945d2deffb3f796b623cbc8";
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static KeyedOneInputStreamOperatorTestHarness<String, Measurement, WindowResult> windows(PipelineParts parts) throws Exception {
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
+        DataStream<Measurement> in = env.fromSequence(0, 0).map(i -> new Measurement(), TypeInformation.of(Measurement.class));
+        OneInputTransformation<Measurement, WindowResult> t = (OneInputTransformation<Measurement, WindowResult>) parts
+                .aggregate(in.keyBy(m -> m.location, Types.STRING).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1))))
+                .getTransformation();
+        KeyedOneInputStreamOperatorTestHarness<String, Measurement, WindowResult> h = new KeyedOneInputStreamOperatorTestHarness<>(
+                (StreamOperatorFactory<WindowResult>) t.getOperatorFactory(), (org.apache.flink.api.java.functions.KeySelector) t.getStateKeySelector(),
+                Types.STRING, 1, 1, 0);
+        h.open();
+        return h;
+    }
+
+    static Measurement reading(String location, long timestamp, long valueCenti) {
+        return new Measurement(location.substring(0, 3).toUpperCase() + "-001", location, 0, 0, timestamp, valueCenti, "°C", 80, "2.1.0");
+    }
+
+    static List<WindowResult> run(PipelineParts parts) throws Exception {
+        try (var h = windows(parts)) {
+            h.processElement(reading("Berlin", 100, 2_000), 100);
+            h.processElement(reading("Berlin", 900, 1_000), 900);
+            h.processElement(reading("Oslo", 500, -300), 500);
+            h.processWatermark(999);
+            h.processElement(reading("Berlin", 1_200, 500), 1_200);
+            h.processWatermark(1_999);
+            return h.extractOutputValues();
+        }
+    }
+
+    static final List<WindowResult> EXPECTED = List.of(
+            new WindowResult("Berlin", 0, 1_000, 2, 3_000, 1_000, 2_000),
+            new WindowResult("Oslo", 0, 1_000, 1, -300, -300, -300),
+            new WindowResult("Berlin", 1_000, 2_000, 1, 500, 500, 500));
+
+    @Test
+    void theSolutionEmitsEachWindowOnceWhenTheWatermarkPassesItsEnd() throws Exception {
+        assertThat(run(new WindowResultPartsSolution())).containsExactlyInAnyOrderElementsOf(EXPECTED);
+        Configuration conf = new Configuration();
+        new WindowResultPartsSolution().configure(conf, PipelineConfig.defaults());
+        assertThat(conf.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)).isEqualTo(Duration.ofMillis(20));
+        assertThat(conf.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(5));
+    }
+
+    @Test
+    void asShippedTheResultsAreRightButWatermarksAndBuffersWaitSeconds() throws Exception {
+        Assumptions.assumeTrue(ShippedFiles.asShipped(SHIPPED, SHIPPED_SHA256), "WindowResultParts was edited");
+        assertThat(run(new WindowResultParts())).containsExactlyInAnyOrderElementsOf(EXPECTED);
+        Configuration conf = new Configuration();
+        new WindowResultParts().configure(conf, PipelineConfig.defaults());
+        assertThat(conf.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(conf.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anEarlyFiringTriggerEmitsPartialResultsBeforeTheWindowEnds() throws Exception {
+        List<WindowResult> results = run(new EarlyFiringWindowParts());
+        assertThat(results).hasSizeGreaterThan(EXPECTED.size()).containsAll(EXPECTED);
+    }
+}
