@@ -17,10 +17,8 @@ import dev.flinkopslab.source.GeneratorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.flink.api.common.JobStatus;
 
 /** Exercise 4: a job too slow for its topic, because of how it decodes its records. */
@@ -192,14 +190,5 @@ public final class CapacityExercise implements Exercise {
         context.progress().printf("  %-9s %,7d records in %5.1f s: %,7.0f records/s%s%n", label, records,
                 took.toMillis() / 1000.0, rate, finished ? "" : " (stopped at 1.5 × the reference's run time)");
         return new Measured(rate, took, finished, finished ? run.windows() : List.of());
-    }
-
-    /** Window results in one output and not in the other. */
-    static long differing(List<String> a, List<String> b) {
-        Set<String> onlyA = new HashSet<>(a);
-        b.forEach(onlyA::remove);
-        Set<String> onlyB = new HashSet<>(b);
-        a.forEach(onlyB::remove);
-        return onlyA.size() + onlyB.size();
     }
 }
