@@ -76,10 +76,10 @@ public final class FrequentFailuresExercise implements Exercise {
         return check(parts, Variant.LEARNER, context);
     }
 
-    /** A bounded run of {@link #CHECK_DATA}: about 5 s of records, and the cluster's start. */
+    /** A bounded run of {@link #CHECK_DATA}: about 5 s of records, the cluster's start, and restarts if it fails. */
     @Override
     public Duration checkDuration() {
-        return Duration.ofSeconds(20);
+        return Duration.ofSeconds(15);
     }
 
     CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {

@@ -116,10 +116,10 @@ public final class ObjectReuseExercise implements Exercise {
         return check(parts, Variant.LEARNER, context);
     }
 
-    /** Two bounded runs side by side, each with the cluster's start. */
+    /** Two bounded runs side by side (~3 s of records each) and the clusters' start: 7–25 s, by the machine's load. */
     @Override
     public Duration checkDuration() {
-        return Duration.ofSeconds(25);
+        return Duration.ofSeconds(15);
     }
 
     CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
@@ -216,7 +216,7 @@ public final class ObjectReuseExercise implements Exercise {
             hints.add("A step changes the object it returned when it is called again: whoever received it (the next "
                     + "function, with object reuse) sees it change. Emit a new object per record.");
         }
-        if (!results.met() && results.measured()) {
+        if (!results.met() && results.measured() && onOff.met()) { // else object reuse explains it
             hints.add("The window results differ from the reference: the cleaning must still calibrate firmware 2.0.x "
                     + "readings (-0.40 °C) and drop only readings sent twice in a row.");
         }
