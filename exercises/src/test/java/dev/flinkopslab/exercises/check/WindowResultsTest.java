@@ -2,6 +2,7 @@ package dev.flinkopslab.exercises.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkopslab.measurements.Measurement;
 import dev.flinkopslab.measurements.WindowResult;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.source.GeneratorConfig;
@@ -54,16 +55,39 @@ class WindowResultsTest {
     }
 
     @Test
-    void ambiguousWindowsAndWindowsAfterTheHorizonAreNotJudgedByTheirValues() {
-        Map<String, WindowResult> expected = reference();
-        WindowResult first = expected.values().iterator().next();
-        List<WindowResult> actual = new ArrayList<>(expected.values());
-        actual.set(0, new WindowResult(first.location, first.windowStart, first.windowEnd, 1, 0, 0, 0));
-        String key = ExpectedResults.windowKey(first);
-        assertThat(WindowResults.compare(expected, actual, Long.MAX_VALUE, Set.of(key)).errors()).isZero();
-        long horizon = WindowResults.latestWindowEnd(actual) - 2_000;
-        expected.values().removeIf(w -> w.windowEnd > horizon);
-        assertThat(WindowResults.compare(expected, actual, horizon, Set.of(key)).errors()).isZero();
+    void aWindowMayLeaveOutOptionalReadingsAndWindowsAfterTheHorizonAreNotCompared() {
+        // The first reading of the data is optional (as a reading sharing sensor and timestamp with another is).
+        WindowResults.Reference reference = WindowResults.reference(DATA, DATA.resolveOrigin(0), Long.MAX_VALUE,
+                PipelineConfig.defaults(), m -> m, all -> {
+                    Set<Measurement> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    first.add(all.get(0));
+                    return first;
+                });
+        String key = reference.optional().keySet().iterator().next();
+        WindowResult full = reference.windows().get(key);
+        List<Measurement> readings = reference.readings().get(key);
+        Measurement optional = reference.optional().get(key).get(0);
+        Measurement other = readings.stream().filter(m -> m != optional).findFirst().orElseThrow();
+
+        List<WindowResult> withoutOptional = new ArrayList<>(reference.windows().values());
+        withoutOptional.replaceAll(w -> w == full ? without(full, readings, optional) : w);
+        assertThat(WindowResults.compare(reference, withoutOptional, Long.MAX_VALUE).errors()).isZero();
+
+        List<WindowResult> withoutAnother = new ArrayList<>(reference.windows().values());
+        withoutAnother.replaceAll(w -> w == full ? without(full, readings, other) : w);
+        assertThat(WindowResults.compare(reference, withoutAnother, Long.MAX_VALUE).wrong()).isEqualTo(1);
+
+        long horizon = full.windowEnd - 1;
+        Map<String, WindowResult> before = new java.util.HashMap<>(reference.windows());
+        before.values().removeIf(w -> w.windowEnd > horizon);
+        assertThat(WindowResults.compare(new WindowResults.Reference(before, Map.of(), Map.of()), withoutAnother, horizon)
+                .errors()).as("the changed window ends after the horizon").isZero();
+    }
+
+    static WindowResult without(WindowResult w, List<Measurement> readings, Measurement leftOut) {
+        List<Measurement> rest = new ArrayList<>(readings);
+        rest.removeIf(m -> m == leftOut);
+        return ExpectedResults.windows(rest, 1_000).get(ExpectedResults.windowKey(w));
     }
 
     @Test

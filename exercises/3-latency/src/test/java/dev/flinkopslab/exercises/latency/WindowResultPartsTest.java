@@ -3,6 +3,7 @@ package dev.flinkopslab.exercises.latency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkopslab.exercises.ShippedFiles;
+import dev.flinkopslab.exercises.WindowHarness;
 import dev.flinkopslab.exercises.latency.solution.WindowResultPartsSolution;
 import dev.flinkopslab.exercises.latency.wrongfixes.EarlyFiringWindowParts;
 import dev.flinkopslab.measurements.Measurement;
@@ -11,16 +12,9 @@ import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.PipelineParts;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.operators.StreamOperatorFactory;
-import org.apache.flink.streaming.api.transformations.OneInputTransformation;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -33,18 +27,8 @@ class WindowResultPartsTest {
     static final String SHIPPED = "3-latency/src/main/java/dev/flinkopslab/exercises/latency/WindowResultParts.java";
     static final String SHIPPED_SHA256 = "0bcc4214cb213968042e40cdb1e4cca519417eb49945d2deffb3f796b623cbc8";
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     static KeyedOneInputStreamOperatorTestHarness<String, Measurement, WindowResult> windows(PipelineParts parts) throws Exception {
-        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
-        DataStream<Measurement> in = env.fromSequence(0, 0).map(i -> new Measurement(), TypeInformation.of(Measurement.class));
-        OneInputTransformation<Measurement, WindowResult> t = (OneInputTransformation<Measurement, WindowResult>) parts
-                .aggregate(in.keyBy(m -> m.location, Types.STRING).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1))))
-                .getTransformation();
-        KeyedOneInputStreamOperatorTestHarness<String, Measurement, WindowResult> h = new KeyedOneInputStreamOperatorTestHarness<>(
-                (StreamOperatorFactory<WindowResult>) t.getOperatorFactory(), (org.apache.flink.api.java.functions.KeySelector) t.getStateKeySelector(),
-                Types.STRING, 1, 1, 0);
-        h.open();
-        return h;
+        return WindowHarness.of(parts);
     }
 
     static Measurement reading(String location, long timestamp, long valueCenti) {

@@ -136,8 +136,9 @@ public final class ObjectReuseExercise implements Exercise {
         try (CheckRun offRun = runs.get(0); CheckRun onRun = runs.get(1)) {
             off = measure("object reuse off", offRun, context);
             on = measure("object reuse on", onRun, context);
-            java.util.Set<String> ambiguous = new java.util.HashSet<>();
-            reference = WindowResults.ofRun(onRun, calibrated(ambiguous), ambiguous);
+            // The data has no resends; two readings sharing sensor and timestamp by chance may arrive in a row.
+            reference = WindowResults.ofRun(onRun, ObjectReuseExercise::calibrated,
+                    WindowResults.OptionalReadings.SAME_SENSOR_AND_TIMESTAMP);
         }
         long differing = differing(off.windows, on.windows);
         context.progress().printf("  %,d window results with object reuse off, %,d with it on, %,d differ%n",
@@ -154,21 +155,7 @@ public final class ObjectReuseExercise implements Exercise {
     /** 120,000 records, 15,000 per partition 0.8 ms apart: 12 s of event time, 130 windows of ten locations. */
     static final long MIN_WINDOWS = 100;
 
-    /**
-     * What the reference does between parsing and the windows: firmware 2.0.x reads 0.40 °C too warm. The data
-     * has no resends, but two readings of a sensor may share a timestamp by chance; whether the job sees them in a
-     * row depends on how partitions interleave, so their windows are {@code ambiguous}.
-     */
-    static java.util.function.Function<Measurement, Measurement> calibrated(java.util.Set<String> ambiguous) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return m -> {
-            if (!seen.add(m.sensorId + "@" + m.timestamp)) {
-                ambiguous.add(dev.flinkopslab.testing.ExpectedResults.windowKey(m.location, Math.floorDiv(m.timestamp, 1_000L) * 1_000L));
-            }
-            return calibrated(m);
-        };
-    }
-
+    /** What the reference does between parsing and the windows: firmware 2.0.x reads 0.40 °C too warm. */
     static Measurement calibrated(Measurement m) {
         long value = m.firmware != null && m.firmware.startsWith("2.0.") ? m.valueCenti - 40 : m.valueCenti;
         return new Measurement(m.sensorId, m.location, m.latitude, m.longitude, m.timestamp, value, m.unit,

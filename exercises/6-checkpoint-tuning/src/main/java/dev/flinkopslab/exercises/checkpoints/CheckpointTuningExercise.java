@@ -8,14 +8,8 @@ import dev.flinkopslab.exercises.check.CheckResult;
 import dev.flinkopslab.exercises.check.CheckRun;
 import dev.flinkopslab.exercises.check.Figure;
 import dev.flinkopslab.exercises.check.WindowResults;
-import dev.flinkopslab.testing.ExpectedResults;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import dev.flinkopslab.exercises.checkpoints.solution.CheckpointSettingsSolution;
 import dev.flinkopslab.exercises.checkpoints.solution.DeduplicateReadingsSolution;
 import dev.flinkopslab.measurements.Measurement;
@@ -136,8 +130,9 @@ public final class CheckpointTuningExercise implements Exercise {
             history.read(run);
             context.progress().println("  checkpoints: " + history);
             run.stop();
-            Set<String> ambiguous = new HashSet<>();
-            results = WindowResults.ofRun(run, deduplicatedAndCalibrated(ambiguous), ambiguous).figure(MIN_WINDOWS);
+            // Readings sharing sensor and timestamp: the job keeps the one that arrives first, whichever that is.
+            results = WindowResults.ofRun(run, CheckpointTuningExercise::calibrated,
+                    WindowResults.OptionalReadings.SAME_SENSOR_AND_TIMESTAMP).figure(MIN_WINDOWS);
         }
         for (CheckpointHistory.Checkpoint c : history.completed()) {
             result.point("checkpoint state size (KiB)", c.triggeredAt(), c.stateSize() / 1024.0);
@@ -160,23 +155,13 @@ public final class CheckpointTuningExercise implements Exercise {
     static final long MIN_WINDOWS = 20;
 
     /**
-     * What the job does before its windows: each reading once (a sensor's timestamp seen before is a resend) and
-     * the registry's calibration. Two different readings with the same sensor and timestamp are both "the first"
-     * in some order; the window that holds them is checked for being there, not for its values ({@code ambiguous}).
+     * What the job does to a reading before its windows: the registry's calibration. (Its deduplication lets each
+     * reading through once; the data has no resends, only readings that share sensor and timestamp by chance, of
+     * which the job keeps one: optional in the reference.)
      */
-    static Function<Measurement, Measurement> deduplicatedAndCalibrated(Set<String> ambiguous) {
-        Map<String, Measurement> seen = new HashMap<>();
-        return m -> {
-            Measurement first = seen.putIfAbsent(m.sensorId + "@" + m.timestamp, m);
-            if (first != null) {
-                if (!first.equals(m)) {
-                    ambiguous.add(ExpectedResults.windowKey(m.location, Math.floorDiv(m.timestamp, 1_000L) * 1_000L));
-                }
-                return null;
-            }
-            return new Measurement(m.sensorId, m.location, m.latitude, m.longitude, m.timestamp,
-                    m.valueCenti + SensorRegistry.offsetCenti(m.sensorId), m.unit, m.batteryPercent, m.firmware);
-        };
+    static Measurement calibrated(Measurement m) {
+        return new Measurement(m.sensorId, m.location, m.latitude, m.longitude, m.timestamp,
+                m.valueCenti + SensorRegistry.offsetCenti(m.sensorId), m.unit, m.batteryPercent, m.firmware);
     }
 
     private static String hint(Figure failed, Figure completed, Figure growth, Figure duration, Figure results) {

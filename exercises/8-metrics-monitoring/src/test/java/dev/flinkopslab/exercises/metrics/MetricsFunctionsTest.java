@@ -53,6 +53,45 @@ class MetricsFunctionsTest {
         }
     }
 
+    static final String SHIPPED_EMIT = "8-metrics-monitoring/src/main/java/dev/flinkopslab/exercises/metrics/EmitWindowResults.java";
+    static final String SHIPPED_EMIT_SHA256 = "a4de1d6c408ae7e77f1c72aeb5f1fc6f86942c4153ed7dd993eb006ea5b5b1c2";
+    static final String SHIPPED_REPORTING = "8-metrics-monitoring/src/main/java/dev/flinkopslab/exercises/metrics/MetricsReporting.java";
+    static final String SHIPPED_REPORTING_SHA256 = "0a6ba77122d23bc2e5ffed2a6ce07725f324fbe1f4c77d09e34436aea7c9f1ce";
+
+    static Measurement reading(long timestamp, long valueCenti) {
+        return new Measurement("BER-001", "Berlin", 0, 0, timestamp, valueCenti, "°C", 80, "2.1.0");
+    }
+
+    static java.util.List<dev.flinkopslab.measurements.WindowResult> windowResults(
+            java.util.function.Supplier<org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction<
+                    dev.flinkopslab.pipeline.WindowAccumulator, dev.flinkopslab.measurements.WindowResult, String,
+                    org.apache.flink.streaming.api.windowing.windows.TimeWindow>> emit) throws Exception {
+        var parts = MetricsMonitoringExercise.parts(() -> new DeserializeMeasurements(MeasurementPipeline.DEAD_LETTERS),
+                emit, conf -> {});
+        try (var h = dev.flinkopslab.exercises.WindowHarness.of(parts)) {
+            h.processElement(reading(100, 2_000), 100);
+            h.processElement(reading(700, 1_000), 700);
+            h.processWatermark(999);
+            return h.extractOutputValues();
+        }
+    }
+
+    @Test
+    void bothWindowFunctionsEmitTheAggregateOnceAndTheSolutionRecordsItsLag() throws Exception {
+        var expected = new dev.flinkopslab.measurements.WindowResult("Berlin", 0, 1_000, 2, 3_000, 1_000, 2_000);
+        assertThat(windowResults(dev.flinkopslab.exercises.metrics.solution.EmitWindowResultsSolution::new)).containsExactly(expected);
+        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        dev.flinkopslab.exercises.metrics.solution.MetricsReportingSolution.apply(conf);
+        assertThat(conf.toMap()).containsKey("metrics.reporter.prom.factory.class");
+        Assumptions.assumeTrue(ShippedFiles.asShipped(SHIPPED_EMIT, SHIPPED_EMIT_SHA256)
+                && ShippedFiles.asShipped(SHIPPED_REPORTING, SHIPPED_REPORTING_SHA256), "exercise 8's files were edited");
+        assertThat(windowResults(EmitWindowResults::new)).containsExactly(expected);
+        assertThat(EmitWindowResults.class.getDeclaredFields()).as("no metric kept").isEmpty();
+        org.apache.flink.configuration.Configuration shipped = new org.apache.flink.configuration.Configuration();
+        MetricsReporting.apply(shipped);
+        assertThat(shipped.toMap()).as("no reporter configured").isEmpty();
+    }
+
     private static Object readField(Object o, String name) throws ReflectiveOperationException {
         var field = o.getClass().getDeclaredField(name);
         field.setAccessible(true);
