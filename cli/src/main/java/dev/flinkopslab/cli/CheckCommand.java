@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
         Variant variant = solution ? Variant.SOLUTION : Variant.LEARNER;
         PrintWriter out = spec.commandLine().getOut();
         out.println("lab check: " + e.number() + ". " + e.title() + " — " + (solution ? "reference solution" : "your code")
-                + " (runs on an embedded Flink; about half a minute)");
+                + " (runs on an embedded Flink; about " + e.checkDuration().toSeconds() + " s)");
         out.flush();
         PrintStream progress = new PrintStream(new WriterOutputStream(out), true, java.nio.charset.StandardCharsets.UTF_8);
         CheckResult result = Checker.check(e, variant, ExerciseArgs.reportDir(), progress);

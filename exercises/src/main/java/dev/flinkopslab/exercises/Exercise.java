@@ -51,4 +51,19 @@ public interface Exercise {
 
     /** Runs the variant on an embedded Flink and measures the figure that matters. */
     CheckResult check(Variant variant, CheckContext context) throws Exception;
+
+    /**
+     * Runs the same check on any implementation of the exercise's parts — a plausible wrong fix in a test, a
+     * learner's alternative — instead of the learner's file or the solution; the result is labelled
+     * {@link Variant#LEARNER}. {@link dev.flinkopslab.exercises.check.Checker#check(Exercise, PipelineParts,
+     * java.nio.file.Path, java.io.PrintStream)} runs it with the checker's error handling.
+     */
+    default CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
+        throw new UnsupportedOperationException("exercise " + number() + " checks only its own variants");
+    }
+
+    /** About how long the check runs, as the check declares it (its run time and the clusters it starts). */
+    default java.time.Duration checkDuration() {
+        return java.time.Duration.ofSeconds(30);
+    }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Assumptions;
  * LF, so a Windows checkout matches). A commit that changes a learner file updates the manifest: the line to
  * put there is printed by {@link ShippedCodeTest} when it fails.
  */
-final class ShippedCode {
+public final class ShippedCode {
     static final String REQUIRED_PROPERTY = "exercises.shipped.required";
     static final String MANIFEST = "src/test/resources/shipped-learner-files.sha256";
     private static final Pattern LEARNER_FILE = Pattern.compile("\\bFILES? TO EDIT\\b");
@@ -89,7 +89,7 @@ final class ShippedCode {
      * Goes on only if the learner files of these exercises are as shipped: otherwise the test is skipped
      * (aborted, with the reason), or fails when {@value #REQUIRED_PROPERTY} is set.
      */
-    static void assumeShipped(String what, Exercise... exercises) {
+    public static void assumeShipped(String what, Exercise... exercises) {
         for (Exercise e : exercises) {
             List<String> changed = changed(e);
             if (!changed.isEmpty()) {

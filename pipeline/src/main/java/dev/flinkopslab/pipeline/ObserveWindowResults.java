@@ -6,10 +6,10 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.functions.RuntimeContext;
 
 /** Shows every window result to the job's {@link ResultMetrics} and passes it on unchanged. */
-final class ObserveWindowResults extends RichMapFunction<WindowResult, WindowResult> {
+public final class ObserveWindowResults extends RichMapFunction<WindowResult, WindowResult> {
     private final ResultMetrics metrics;
 
-    ObserveWindowResults(ResultMetrics metrics) {
+    public ObserveWindowResults(ResultMetrics metrics) {
         this.metrics = metrics;
     }
 

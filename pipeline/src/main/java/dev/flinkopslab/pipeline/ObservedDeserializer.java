@@ -14,12 +14,12 @@ import org.apache.flink.util.OutputTag;
  * Runs a deserializer and its {@link ParseMetrics} as one function, in one operator: both share the runtime
  * context, and every dead letter the deserializer emits is shown to the metrics before it goes on.
  */
-final class ObservedDeserializer extends ProcessFunction<SourceRecord, Measurement> {
+public final class ObservedDeserializer extends ProcessFunction<SourceRecord, Measurement> {
     private final ProcessFunction<SourceRecord, Measurement> deserializer;
     private final ParseMetrics metrics;
     private transient Watched watched;
 
-    ObservedDeserializer(ProcessFunction<SourceRecord, Measurement> deserializer, ParseMetrics metrics) {
+    public ObservedDeserializer(ProcessFunction<SourceRecord, Measurement> deserializer, ParseMetrics metrics) {
         this.deserializer = deserializer;
         this.metrics = metrics;
     }

@@ -91,7 +91,8 @@ public final class CheckReports {
             for (JsonNode f : r.path("figures")) {
                 boolean met = f.path("met").asBoolean();
                 html.append("<tr><td>").append(esc(f.path("name").asText())).append("</td><td>")
-                        .append(Figure.format(f.path("value").asDouble())).append(' ').append(esc(f.path("unit").asText()))
+                        .append(f.hasNonNull("notMeasured") ? esc("not measured: " + f.path("notMeasured").asText())
+                                : Figure.format(f.path("value").asDouble()) + ' ' + esc(f.path("unit").asText()))
                         .append("</td><td>").append(esc(f.path("target").asText())).append("</td><td class=\"")
                         .append(met ? "PASS\">met" : "FAIL\">missed").append("</td></tr>");
             }

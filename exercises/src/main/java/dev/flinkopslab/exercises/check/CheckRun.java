@@ -75,6 +75,7 @@ public final class CheckRun implements AutoCloseable {
         // REST keeps the last 10 checkpoints by default; a check that reads the history now and then keeps all.
         clusterConfiguration.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 200);
         EmbeddedCluster cluster = EmbeddedCluster.start(clusterConfiguration, c.parallelism);
+        c = withFixedOrigin(c);
         if (restoreFrom != null) {
             jobConfiguration.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
         }
@@ -89,6 +90,22 @@ public final class CheckRun implements AutoCloseable {
             throw e;
         }
     }
+
+    /**
+     * An unbounded run's event-time origin, fixed now that the cluster runs (a moment ahead, for the job's
+     * deployment) instead of when the source starts: the same records as before, and known, so the check can
+     * compute the window results the run must produce ({@link WindowResults}).
+     */
+    private static PipelineConfig withFixedOrigin(PipelineConfig c) {
+        if (c.generator.bounded() || c.generator.resolveOrigin(Long.MIN_VALUE) != Long.MIN_VALUE) {
+            return c;
+        }
+        return c.toBuilder().generator(c.generator.toBuilder()
+                .eventTimeOriginMs(System.currentTimeMillis() + DEPLOYMENT_ALLOWANCE_MS).build()).build();
+    }
+
+    /** About how long a job takes from submission to its source's first record on an embedded cluster. */
+    static final long DEPLOYMENT_ALLOWANCE_MS = 1_000;
 
     public String jobId() {
         return job.getJobID().toString();

@@ -3,6 +3,7 @@ package dev.flinkopslab.exercises.check;
 import dev.flinkopslab.exercises.Exercise;
 import dev.flinkopslab.exercises.Variant;
 import dev.flinkopslab.flink.FlinkErrors;
+import dev.flinkopslab.pipeline.PipelineParts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,12 +18,28 @@ public final class Checker {
     private Checker() {}
 
     public static CheckResult check(Exercise exercise, Variant variant, Path reportDir, PrintStream progress) {
+        return run(exercise, variant, reportDir, progress, context -> exercise.check(variant, context));
+    }
+
+    /**
+     * Checks any implementation of the exercise's parts (see {@link Exercise#check(PipelineParts, CheckContext)}),
+     * with the same handling of jobs that cannot start; the result is kept as the learner's.
+     */
+    public static CheckResult check(Exercise exercise, PipelineParts parts, Path reportDir, PrintStream progress) {
+        return run(exercise, Variant.LEARNER, reportDir, progress, context -> exercise.check(parts, context));
+    }
+
+    private interface CheckCall {
+        CheckResult call(CheckContext context) throws Exception;
+    }
+
+    private static CheckResult run(Exercise exercise, Variant variant, Path reportDir, PrintStream progress, CheckCall check) {
         long start = System.nanoTime();
         CheckResult result;
         try {
             Path work = Files.createDirectories(reportDir.resolve("runs")
                     .resolve(exercise.number() + "-" + variant.name().toLowerCase(Locale.ROOT) + "-" + System.currentTimeMillis()));
-            result = exercise.check(variant, new CheckContext(work, progress));
+            result = check.call(new CheckContext(work, progress));
         } catch (Throwable t) {
             result = new CheckResult(exercise, variant);
             result.error = "the job did not run: " + FlinkErrors.rootCause(t);

@@ -9,6 +9,7 @@ import dev.flinkopslab.exercises.check.CheckResult;
 import dev.flinkopslab.exercises.check.CheckRun;
 import dev.flinkopslab.exercises.check.Figure;
 import dev.flinkopslab.exercises.check.RetainedMetrics;
+import dev.flinkopslab.exercises.check.WindowResults;
 import dev.flinkopslab.exercises.latency.solution.WindowResultPartsSolution;
 import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.pipeline.MeasurementPipeline;
@@ -89,11 +90,25 @@ public final class LatencyExercise implements Exercise {
 
     @Override
     public CheckResult check(Variant variant, CheckContext context) throws Exception {
+        return check(parts(variant), variant, context);
+    }
+
+    @Override
+    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
+        return check(parts, Variant.LEARNER, context);
+    }
+
+    @Override
+    public Duration checkDuration() {
+        return RUN.plusSeconds(6);
+    }
+
+    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         // Checkpoints every 5 s, so the window state is measured in a checkpoint of a running job.
         PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
                 .checkpointInterval(Duration.ofSeconds(5)).build();
         CheckResult result = new CheckResult(this, variant);
-        try (CheckRun run = CheckRun.start(config, parts(variant), context, LatencyExercise::probeLatency)) {
+        try (CheckRun run = CheckRun.start(config, parts, context, LatencyExercise::probeLatency)) {
             run.runFor(RUN, Duration.ofMillis(250), context, t -> latestLatency(run)
                     .ifPresent(ms -> result.point("result latency (ms after window end)", t, ms)));
             long stateBytes = windowStateBytes(run);
@@ -104,29 +119,45 @@ public final class LatencyExercise implements Exercise {
                     .map(Histogram::getStatistics).findFirst().orElseThrow();
             Figure p99 = latencyP99(latency);
             if (latency.size() > 0) {
-                context.progress().printf(Locale.ROOT, "  result latency over %d results: p50 %.0f ms, p99 %.0f ms, max %d ms%n",
-                        latency.size(), latency.getQuantile(0.5), latency.getQuantile(0.99), latency.getMax());
+                context.progress().printf(Locale.ROOT, "  result latency over %d results: min %d ms, p50 %.0f ms, p99 %.0f ms, max %d ms%n",
+                        latency.size(), latency.getMin(), latency.getQuantile(0.5), latency.getQuantile(0.99), latency.getMax());
             }
+            Figure earliest = earliestResult(latency);
             Figure state = windowState(stateBytes);
+            run.stop();
+            Figure results = WindowResults.ofRun(run).figure(MIN_WINDOWS);
             result.figure(p99)
+                    .figure(earliest)
                     .figure(Figure.atLeast("window results measured", latency.size(), "", MIN_RESULTS))
-                    .figure(state);
-            return result.hint(hint(p99, state));
+                    .figure(state)
+                    .figure(results);
+            return result.hint(hint(p99, earliest, state, results));
         }
+    }
+
+    /** Windows committed by the checkpoints at 5 s and 10 s (up to two windows before the latest): about 50. */
+    static final long MIN_WINDOWS = 20;
+
+    /**
+     * No result of a window can be right before the window has ended: its last readings may still come. A result
+     * that leaves earlier (an early-firing trigger, a partial result) shows here as a negative latency.
+     */
+    private static Figure earliestResult(HistogramStatistics latency) {
+        Figure f = Figure.atLeast("earliest result (wall clock − window end)", latency.size() == 0 ? Double.NaN
+                : latency.getMin(), "ms", 0);
+        return f.ifNaN("no results");
     }
 
     private static Figure latencyP99(HistogramStatistics latency) {
         String name = "result latency p99 (wall clock − window end)";
-        return latency.size() == 0
-                ? new Figure(name + ", not measured: no results", -1, "ms", "≤ " + (long) MAX_P99_MS + " ms", false)
-                : Figure.atMost(name, latency.getQuantile(0.99), "ms", MAX_P99_MS);
+        return Figure.atMost(name, latency.size() == 0 ? Double.NaN : latency.getQuantile(0.99), "ms", MAX_P99_MS)
+                .ifNaN("no results");
     }
 
     private static Figure windowState(long bytes) {
         String name = "window state (largest checkpoint)";
-        return bytes < 0
-                ? new Figure(name + ", not measured: no checkpoint", -1, "KB", "≤ " + (long) MAX_WINDOW_STATE_KB + " KB", false)
-                : Figure.atMost(name, bytes / 1024.0, "KB", MAX_WINDOW_STATE_KB);
+        return Figure.atMost(name, bytes < 0 ? Double.NaN : bytes / 1024.0, "KB", MAX_WINDOW_STATE_KB)
+                .ifNaN("no checkpoint completed");
     }
 
     /** The probe sits one network hop after the windows, at parallelism 1: where a sink or a dashboard reads. */
@@ -164,16 +195,25 @@ public final class LatencyExercise implements Exercise {
         return largest;
     }
 
-    private static String hint(Figure p99, Figure state) {
+    private static String hint(Figure p99, Figure earliest, Figure state, Figure results) {
         List<String> hints = new ArrayList<>();
         if (!p99.met()) {
             hints.add("Results wait long after their window's end. Follow a result from the watermark that closes "
                     + "its window to the operator after the windows: what decides when a watermark is emitted, and "
                     + "when a network buffer is sent?");
         }
+        if (!earliest.met() && earliest.measured()) {
+            hints.add("Some results leave before their window has ended: they cannot hold all its readings. Let "
+                    + "each window fire once, when the watermark passes its end.");
+        }
         if (!state.met()) {
             hints.add("The window operator keeps every reading of every open window in its state and goes through "
                     + "them all when the window fires. Compute the result as the readings arrive.");
+        }
+        if (!results.met() && results.measured()) {
+            hints.add("The window results differ from the reference (" + results.name() + "): a result must come "
+                    + "once per window and count every reading of it — no early firing, no records dropped as late "
+                    + "by a watermark that no longer covers the data's out-of-orderness.");
         }
         return String.join(" ", hints) + " Details in the exercise README.";
     }

