@@ -49,8 +49,18 @@ public interface Exercise {
         return parts(variant);
     }
 
-    /** Runs the variant on an embedded Flink and measures the figure that matters. */
-    CheckResult check(Variant variant, CheckContext context) throws Exception;
+    /**
+     * The parts the check measures for a variant: {@link #parts} unless the check needs them in another form
+     * (without the run's own settings, or inside a second version of the job).
+     */
+    default PipelineParts checkedParts(Variant variant) {
+        return parts(variant);
+    }
+
+    /** Runs the variant on an embedded Flink and measures the figures that matter. */
+    default CheckResult check(Variant variant, CheckContext context) throws Exception {
+        return check(checkedParts(variant), variant, context);
+    }
 
     /**
      * Runs the same check on any implementation of the exercise's parts — a plausible wrong fix in a test, a
@@ -59,8 +69,11 @@ public interface Exercise {
      * java.nio.file.Path, java.io.PrintStream)} runs it with the checker's error handling.
      */
     default CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
-        throw new UnsupportedOperationException("exercise " + number() + " checks only its own variants");
+        return check(parts, Variant.LEARNER, context);
     }
+
+    /** The check itself: runs {@code parts} and measures; the result is labelled {@code variant}. */
+    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception;
 
     /** About how long the check runs, as the check declares it (its run time and the clusters it starts). */
     default java.time.Duration checkDuration() {

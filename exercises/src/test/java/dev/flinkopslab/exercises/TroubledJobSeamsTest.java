@@ -90,7 +90,7 @@ class TroubledJobSeamsTest {
             public PipelineConfig runConfig() { return PipelineConfig.defaults(); }
             public Set<Seam> seams() { return Set.of(seam); }
             public PipelineParts parts(Variant variant) { return PipelineParts.REFERENCE; }
-            public CheckResult check(Variant variant, CheckContext context) { throw new UnsupportedOperationException(); }
+            public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) { throw new UnsupportedOperationException(); }
         };
     }
 }

@@ -37,7 +37,7 @@ class CheckerTest {
             public PipelineConfig runConfig() { return PipelineConfig.defaults(); }
             public PipelineParts parts(Variant variant) { return parts; }
 
-            public CheckResult check(Variant variant, CheckContext context) throws Exception {
+            public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
                 if (throwInCheck) {
                     throw new IllegalStateException("the learner's code threw");
                 }

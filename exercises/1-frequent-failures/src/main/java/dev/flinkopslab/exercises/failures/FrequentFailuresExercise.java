@@ -74,23 +74,14 @@ public final class FrequentFailuresExercise implements Exercise {
         };
     }
 
-    @Override
-    public CheckResult check(Variant variant, CheckContext context) throws Exception {
-        return check(parts(variant), variant, context);
-    }
-
-    @Override
-    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
-        return check(parts, Variant.LEARNER, context);
-    }
-
     /** A bounded run of {@link #CHECK_DATA}: about 5 s of records, the cluster's start, and restarts if it fails. */
     @Override
     public Duration checkDuration() {
         return Duration.ofSeconds(15);
     }
 
-    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
+    @Override
+    public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
                 .idleTimeout(Duration.ZERO).checkpointInterval(Duration.ofMillis(500))
                 .restart(PipelineConfig.RestartKind.FIXED_DELAY, 5, Duration.ofMillis(500))

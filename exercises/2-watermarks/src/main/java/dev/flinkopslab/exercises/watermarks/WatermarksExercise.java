@@ -78,21 +78,12 @@ public final class WatermarksExercise implements Exercise {
     }
 
     @Override
-    public CheckResult check(Variant variant, CheckContext context) throws Exception {
-        return check(parts(variant), variant, context);
-    }
-
-    @Override
-    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
-        return check(parts, Variant.LEARNER, context);
-    }
-
-    @Override
     public Duration checkDuration() {
         return RUN.plusSeconds(6);
     }
 
-    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
+    @Override
+    public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
                 .checkpointInterval(Duration.ofSeconds(2)).build();
         CheckResult result = new CheckResult(this, variant);

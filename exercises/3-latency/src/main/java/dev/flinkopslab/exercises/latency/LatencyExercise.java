@@ -89,21 +89,12 @@ public final class LatencyExercise implements Exercise {
     }
 
     @Override
-    public CheckResult check(Variant variant, CheckContext context) throws Exception {
-        return check(parts(variant), variant, context);
-    }
-
-    @Override
-    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
-        return check(parts, Variant.LEARNER, context);
-    }
-
-    @Override
     public Duration checkDuration() {
         return RUN.plusSeconds(6);
     }
 
-    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
+    @Override
+    public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         // Checkpoints every 5 s, so the window state is measured in a checkpoint of a running job.
         PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
                 .checkpointInterval(Duration.ofSeconds(5)).build();

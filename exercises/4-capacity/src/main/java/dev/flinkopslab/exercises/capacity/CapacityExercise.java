@@ -67,16 +67,6 @@ public final class CapacityExercise implements Exercise {
         return variant == Variant.SOLUTION ? new DecodeMeasurementsSolution() : new DecodeMeasurements();
     }
 
-    @Override
-    public CheckResult check(Variant variant, CheckContext context) throws Exception {
-        return check(parts(variant), variant, context);
-    }
-
-    @Override
-    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
-        return check(parts, Variant.LEARNER, context);
-    }
-
     /** A warm-up pair and {@link #MEASURED_ROUNDS} measured pairs, each two clusters' start and ~5 s of records. */
     @Override
     public Duration checkDuration() {
@@ -97,7 +87,8 @@ public final class CapacityExercise implements Exercise {
                 .idleTimeout(Duration.ZERO).restart(PipelineConfig.RestartKind.NONE, 0, Duration.ZERO).build();
     }
 
-    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
+    @Override
+    public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         // Parallelism 1: the rate of one slot. And the decoding runs in one thread per job, so the job that
         // finishes last cannot speed up by taking over the other's share of the CPU.
         PipelineConfig config = checkConfig();

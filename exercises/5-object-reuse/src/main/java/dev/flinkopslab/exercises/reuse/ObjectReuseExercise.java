@@ -102,13 +102,8 @@ public final class ObjectReuseExercise implements Exercise {
     }
 
     @Override
-    public CheckResult check(Variant variant, CheckContext context) throws Exception {
-        return check(variant == Variant.SOLUTION ? new CleanReadingsSolution() : new CleanReadings(), variant, context);
-    }
-
-    @Override
-    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
-        return check(parts, Variant.LEARNER, context);
+    public PipelineParts checkedParts(Variant variant) {
+        return variant == Variant.SOLUTION ? new CleanReadingsSolution() : new CleanReadings();
     }
 
     /** Two bounded runs side by side (~3 s of records each) and the clusters' start: 7–25 s, by the machine's load. */
@@ -117,7 +112,8 @@ public final class ObjectReuseExercise implements Exercise {
         return Duration.ofSeconds(15);
     }
 
-    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
+    @Override
+    public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         PipelineConfig config = PipelineConfig.builder().generator(CHECK_DATA).parallelism(2)
                 .idleTimeout(Duration.ZERO).restart(PipelineConfig.RestartKind.NONE, 0, Duration.ZERO).build();
         CheckResult result = new CheckResult(this, variant);

@@ -109,21 +109,12 @@ public final class CheckpointTuningExercise implements Exercise {
     }
 
     @Override
-    public CheckResult check(Variant variant, CheckContext context) throws Exception {
-        return check(parts(variant), variant, context);
-    }
-
-    @Override
-    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
-        return check(parts, Variant.LEARNER, context);
-    }
-
-    @Override
     public Duration checkDuration() {
         return CHECK_RUN.plusSeconds(6);
     }
 
-    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
+    @Override
+    public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         PipelineConfig config = PipelineConfig.builder()
                 .generator(GeneratorConfig.builder().seed(606).unbounded().eventsPerSecond(CHECK_RATE).build())
                 .parallelism(2).checkpointInterval(Duration.ofSeconds(1))

@@ -113,14 +113,8 @@ public final class StateMigrationExercise implements Exercise {
     }
 
     @Override
-    public CheckResult check(Variant variant, CheckContext context) throws Exception {
-        return check(withStatistics(version2(variant)), variant, context);
-    }
-
-    /** {@code parts}: version 2 of the job, its statistics step attached through {@link StatisticsStep}. */
-    @Override
-    public CheckResult check(PipelineParts parts, CheckContext context) throws Exception {
-        return check(parts, Variant.LEARNER, context);
+    public PipelineParts checkedParts(Variant variant) {
+        return withStatistics(version2(variant));
     }
 
     /** Version 1, its savepoint, version 2 from it, its savepoint, and reading both: four small jobs, 9–20 s. */
@@ -146,7 +140,9 @@ public final class StateMigrationExercise implements Exercise {
         return n;
     }
 
-    CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
+    /** {@code parts}: version 2 of the job, its statistics step attached through {@link StatisticsStep}. */
+    @Override
+    public CheckResult check(PipelineParts parts, Variant variant, CheckContext context) throws Exception {
         CheckResult result = new CheckResult(this, variant);
         result.hint("Version 2 must restore version 1's state: keep the state '" + StatisticsStep.STATE_NAME
                 + "' with its name and its type (ValueState<SensorStats>) and put what version 2 adds beside it, in "
