@@ -13,10 +13,18 @@ CREATE TABLE app_user (
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
+-- The roles, as a table the bindings reference (a CHECK constraint on a bound parameter misbehaves in H2 2.4).
+CREATE TABLE platform_role (
+    name VARCHAR(16) PRIMARY KEY
+);
+INSERT INTO platform_role (name) VALUES ('VIEWER');
+INSERT INTO platform_role (name) VALUES ('EDITOR');
+INSERT INTO platform_role (name) VALUES ('ADMIN');
+
 CREATE TABLE role_binding (
     user_id   BIGINT      NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
     namespace VARCHAR(63) NOT NULL REFERENCES namespace (name),
-    role      VARCHAR(16) NOT NULL CHECK (role IN ('VIEWER', 'EDITOR', 'ADMIN')),
+    role      VARCHAR(16) NOT NULL REFERENCES platform_role (name),
     PRIMARY KEY (user_id, namespace)
 );
 

@@ -48,7 +48,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .formLogin(f -> f
+                .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, auth) -> {
                             response.setContentType("application/json");
                             response.getWriter().write("{\"username\":\"" + auth.getName() + "\"}");
