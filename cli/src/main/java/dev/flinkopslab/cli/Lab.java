@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {RunCommand.class, BenchCommand.class, ExercisesCommand.class, ExerciseCommand.class,
                 CheckCommand.class, CapacityCommand.class, ClusterCommand.class, SubmitCommand.class,
                 JobCommands.Jobs.class, JobCommands.Cancel.class, JobCommands.Savepoint.class, JobCommands.Stop.class,
-                KafkaCommand.class, ProduceCommand.class})
+                KafkaCommand.class, ProduceCommand.class, PlatformCommand.class})
 public final class Lab implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,7 +47,7 @@ public final class Lab implements Callable<Integer> {
     /** {@code lab} alone is a usage error: say so in one line rather than dumping the help. */
     @Override
     public Integer call() {
-        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run, check, capacity, cluster, submit, jobs, cancel, savepoint, stop, kafka or produce");
+        return ExitCodes.usage(spec.commandLine(), "missing command: run, bench, exercises, exercise run, check, capacity, cluster, submit, jobs, cancel, savepoint, stop, kafka, produce or platform");
     }
 
     static String flinkVersion() {

@@ -1,0 +1,135 @@
+package dev.flinkopslab.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flinkopslab.platform.artifacts.Artifact;
+import dev.flinkopslab.platform.artifacts.ArtifactRepository;
+import dev.flinkopslab.platform.audit.AuditEvent;
+import dev.flinkopslab.platform.audit.AuditLog;
+import dev.flinkopslab.platform.tokens.ApiToken;
+import dev.flinkopslab.platform.tokens.TokenRepository;
+import dev.flinkopslab.platform.users.PlatformUser;
+import dev.flinkopslab.platform.users.Role;
+import dev.flinkopslab.platform.users.UserRepository;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The repositories' SQL against a real database, migrated by the real Flyway scripts: the same tests run on
+ * H2 ({@link H2RepositoriesTest}) and on PostgreSQL ({@link PostgresRepositoriesTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RepositoriesContract {
+    private UserRepository users;
+    private TokenRepository tokens;
+    private ArtifactRepository artifacts;
+    private AuditLog audit;
+    private JdbcClient jdbc;
+
+    /** A fresh, empty database. */
+    abstract DataSource dataSource() throws Exception;
+
+    @BeforeAll
+    void migrate() throws Exception {
+        DataSource ds = dataSource();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(ds);
+        users = new UserRepository(jdbc);
+        tokens = new TokenRepository(jdbc);
+        artifacts = new ArtifactRepository(jdbc);
+        audit = new AuditLog(jdbc);
+    }
+
+    @Test
+    void theFirstMigrationCreatesTheDefaultNamespace() {
+        assertThat(users.namespaceExists("default")).isTrue();
+        assertThat(users.namespaceExists("other")).isFalse();
+    }
+
+    @Test
+    void usersWithARolePerNamespace() {
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long id = users.insert("ann", "{argon2}hash", created);
+        users.bindRole(id, "default", Role.VIEWER);
+        users.bindRole(id, "default", Role.EDITOR); // replaces
+
+        PlatformUser ann = users.findByUsername("ann").orElseThrow();
+        assertThat(ann.id()).isEqualTo(id);
+        assertThat(ann.passwordHash()).isEqualTo("{argon2}hash");
+        assertThat(users.roleIn(id, "default")).contains(Role.EDITOR);
+        assertThat(users.roles(id)).isEqualTo(Map.of("default", Role.EDITOR));
+        UserRepository.UserRecord record = users.record(id).orElseThrow();
+        assertThat(record.createdAt()).isEqualTo(created);
+        assertThat(users.list()).extracting(UserRepository.UserRecord::username).contains("ann");
+
+        assertThatThrownBy(() -> users.insert("ann", "x", Instant.now())).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO role_binding (user_id, namespace, role) VALUES (:id, 'default', 'ROOT')")
+                .param("id", users.insert("bob", "x", Instant.now())).update())
+                .as("the role column takes only the three roles").isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> users.bindRole(id, "nowhere", Role.VIEWER))
+                .as("a role only in an existing namespace").isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void tokensByTheirHashUntilRevoked() {
+        long user = users.insert("tina", "x", Instant.now());
+        String hash = "a".repeat(64);
+        long id = tokens.insert(user, "ci", hash, Instant.now());
+
+        assertThat(tokens.userOfActive(hash)).map(PlatformUser::username).contains("tina");
+        tokens.touch(hash, Instant.now());
+        assertThat(tokens.ofUser(user)).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("ci");
+            assertThat(t.lastUsedAt()).isNotNull();
+            assertThat(t.revokedAt()).isNull();
+        });
+        long other = users.insert("otto", "x", Instant.now());
+        assertThat(tokens.revoke(other, id, Instant.now())).as("only its owner revokes it").isFalse();
+        assertThat(tokens.revoke(user, id, Instant.now())).isTrue();
+        assertThat(tokens.userOfActive(hash)).isEmpty();
+        assertThat(tokens.ofUser(user)).extracting(ApiToken::revokedAt).doesNotContainNull();
+        assertThatThrownBy(() -> tokens.insert(user, "again", hash, Instant.now())).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void artifactsPerNamespaceAndTheirContentCount() {
+        String sha = "b".repeat(64);
+        Artifact a = artifacts.insert("default", "job.jar", 1234, sha, "ann", Instant.now());
+        Artifact b = artifacts.insert("default", "copy.jar", 1234, sha, "ann", Instant.now());
+        assertThat(a.sha256()).isEqualTo(sha);
+        assertThat(artifacts.find("default", a.id())).contains(a);
+        assertThat(artifacts.find("other", a.id())).isEmpty();
+        assertThat(artifacts.list("default")).extracting(Artifact::id).contains(a.id(), b.id());
+        assertThat(artifacts.countWithSha256(sha)).isEqualTo(2);
+        assertThat(artifacts.delete("default", a.id())).isTrue();
+        assertThat(artifacts.delete("default", a.id())).isFalse();
+        assertThat(artifacts.countWithSha256(sha)).isEqualTo(1);
+        assertThatThrownBy(() -> artifacts.insert("nowhere", "x.jar", 1, sha, "ann", Instant.now()))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void auditEventsNewestFirstPerNamespace() {
+        audit.record("ann", "artifact.uploaded", "default", "artifact", "1", "job.jar");
+        audit.record("ann", "artifact.deleted", "default", "artifact", "1", null);
+        audit.record("ann", "token.created", null, "token", "7", "ci");
+
+        List<AuditEvent> events = audit.inNamespace("default", 2);
+        assertThat(events).extracting(AuditEvent::action).containsExactly("artifact.deleted", "artifact.uploaded");
+        assertThat(events.get(0).actor()).isEqualTo("ann");
+        assertThat(events.get(0).occurredAt()).isNotNull();
+        assertThat(audit.platformWide(10)).extracting(AuditEvent::action).contains("token.created");
+        assertThat(audit.inNamespace("default", 100)).extracting(AuditEvent::namespace).containsOnly("default");
+    }
+}
