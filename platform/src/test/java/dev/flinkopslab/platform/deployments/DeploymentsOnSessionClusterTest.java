@@ -2,9 +2,29 @@ package dev.flinkopslab.platform.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flinkopslab.flink.FlinkJobs;
+import dev.flinkopslab.platform.reconciler.Observer;
+import dev.flinkopslab.platform.reconciler.Reconciler;
+import dev.flinkopslab.platform.reconciler.ReconcilerHook;
+import dev.flinkopslab.platform.reconciler.ReconcilerLoop;
+import dev.flinkopslab.platform.reconciler.Starts;
+import dev.flinkopslab.platform.reconciler.StatusWriter;
+import dev.flinkopslab.platform.reconciler.Stops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,12 +40,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Deployments against a real Flink session cluster (a LocalCluster of separate JVMs, one for the class) with the
  * platform in process on a random port and H2 in a file: the API's validation against artifact and target, dry
- * runs, the CRUD and its roles.
+ * runs, the CRUD and its roles; then the reconciler: start, suspend and resume from the savepoint, a STATEFUL
+ * upgrade, and crashes between persisting an intent and acting (a fresh reconciler on the same database carries on,
+ * with exactly one job in Flink).
  */
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lab.platform.admin-password=" + DeploymentsOnSessionClusterTest.ADMIN_PASSWORD})
+        "lab.platform.admin-password=" + DeploymentsOnSessionClusterTest.ADMIN_PASSWORD,
+        "lab.platform.reconciler.interval-ms=1000"})
 class DeploymentsOnSessionClusterTest {
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
     static final String DEPLOYMENTS = "/api/v1/namespaces/default/deployments";
@@ -33,8 +56,66 @@ class DeploymentsOnSessionClusterTest {
     private static SessionCluster cluster;
     private static long artifactId;
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    CrashHook crash;
+    @Autowired
+    ReconcilerLoop loop;
+    @Autowired
+    DeploymentRepository deployments;
+    @Autowired
+    DeploymentHistory history;
+    @Autowired
+    FlinkTargets targets;
+    @Autowired
+    Starts starts;
+    @Autowired
+    Stops stops;
+    @Autowired
+    StatusWriter statusWriter;
+
+    /** A crash at one point of the reconciler, armed by a test for one deployment: the loop stops, the act breaks off. */
+    static final class CrashHook implements ReconcilerHook {
+        private final AtomicReference<String> armedFor = new AtomicReference<>();
+        private volatile Point point;
+        private volatile Runnable onCrash = () -> {};
+        volatile CountDownLatch crashed = new CountDownLatch(1);
+
+        void arm(String deployment, Point at, Runnable beforeCrash) {
+            point = at;
+            onCrash = beforeCrash;
+            crashed = new CountDownLatch(1);
+            armedFor.set(deployment);
+        }
+
+        @Override
+        public void at(Point at, Deployment d) {
+            String name = d.metadata().name();
+            if (at == point && name.equals(armedFor.get()) && armedFor.compareAndSet(armedFor.get(), null)) {
+                onCrash.run();
+                crashed.countDown();
+                throw new SimulatedCrash(at + " of " + d.metadata().name());
+            }
+        }
+    }
+
+    /** An Error, as a crash is: no catch of the reconciler's handles it. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash(String message) {
+            super("simulated crash at " + message);
+        }
+    }
+
+    @TestConfiguration
+    static class Hooks {
+        @Bean
+        CrashHook crashHook() {
+            return new CrashHook();
+        }
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -164,6 +245,172 @@ class DeploymentsOnSessionClusterTest {
         assertThat(api.get(DEPLOYMENTS + "/parked").status()).isEqualTo(404);
         Api.Response events = api.get("/api/v1/namespaces/default/events");
         assertThat(events.body()).contains("deployment.created", "deployment.replaced", "deployment.deleted");
+    }
+
+    private JsonNode awaitState(String name, String state) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode d = null;
+        while (System.nanoTime() < deadline) {
+            d = admin().get(DEPLOYMENTS + "/" + name).json();
+            if (d.at("/status/state").asString().equals(state) && d.at("/status/intent").isNull()) {
+                return d;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("deployment " + name + " did not reach " + state + " in " + TIMEOUT.toSeconds() + " s: "
+                + d + "\nevents: " + admin().get(DEPLOYMENTS + "/" + name + "/events").body());
+    }
+
+    /** The jobs Flink runs (not ended) under the deployment's job name. */
+    private List<JobDetails> jobsInFlink(String jobName) throws Exception {
+        return new FlinkJobs(cluster.restUrl()).overview().stream()
+                .filter(j -> j.getJobName().equals(jobName) && !j.getStatus().isGloballyTerminalState()).toList();
+    }
+
+    @Test
+    @Order(4)
+    void aRunningDeploymentRunsItsJobInFlink() throws Exception {
+        Api api = admin();
+        Api.Response created = api.post(DEPLOYMENTS, measurement("orders", "RUNNING", 2));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        JsonNode d = awaitState("orders", "RUNNING");
+        String job = d.at("/status/jobId").asString();
+        assertThat(d.at("/status/jobStatus").asString()).isEqualTo("RUNNING");
+        assertThat(new FlinkJobs(cluster.restUrl()).status(JobID.fromHexString(job))).isEqualTo(JobStatus.RUNNING);
+        assertThat(jobsInFlink("orders")).extracting(j -> j.getJobId().toHexString()).containsExactly(job);
+        JsonNode jobs = api.get(DEPLOYMENTS + "/orders/jobs").json();
+        assertThat(jobs.size()).isEqualTo(1);
+        assertThat(jobs.get(0).get("flinkJobId").asString()).isEqualTo(job);
+        assertThat(jobs.get(0).at("/spec/template/parallelism").asInt()).isEqualTo(2);
+        assertThat(d.at("/status/lastReconciledSpec/template/parallelism").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void suspendTakesASavepointAndResumeRestoresFromIt() throws Exception {
+        Api api = admin();
+        assertThat(api.put(DEPLOYMENTS + "/orders", measurement("orders", "SUSPENDED", 2)).status()).isEqualTo(200);
+        JsonNode suspended = awaitState("orders", "SUSPENDED");
+        assertThat(suspended.at("/status/jobId").isNull()).isTrue();
+        assertThat(jobsInFlink("orders")).isEmpty();
+        JsonNode savepoint = api.get(DEPLOYMENTS + "/orders/savepoints").json().get(0);
+        assertThat(savepoint.get("origin").asString()).isEqualTo("SUSPEND");
+        assertThat(savepoint.get("state").asString()).isEqualTo("COMPLETED");
+        String location = savepoint.get("location").asString();
+        assertThat(location).isNotBlank();
+
+        assertThat(api.put(DEPLOYMENTS + "/orders", measurement("orders", "RUNNING", 2)).status()).isEqualTo(200);
+        JsonNode resumed = awaitState("orders", "RUNNING");
+        String job = resumed.at("/status/jobId").asString();
+        JsonNode newest = api.get(DEPLOYMENTS + "/orders/jobs").json().get(0);
+        assertThat(newest.get("flinkJobId").asString()).isEqualTo(job);
+        assertThat(newest.get("restoredFrom").asString()).as("the run request's savepoint path").isEqualTo(location);
+        assertThat(new FlinkJobs(cluster.restUrl()).checkpoints(JobID.fromHexString(job)).getCounts()
+                .getNumberRestoredCheckpoints()).as("Flink restored the job from the savepoint").isEqualTo(1);
+        assertThat(jobsInFlink("orders")).hasSize(1);
+    }
+
+    @Test
+    @Order(6)
+    void aStatefulUpgradeTakesASavepointAndLeavesExactlyOneNewJob() throws Exception {
+        Api api = admin();
+        String before = api.get(DEPLOYMENTS + "/orders").json().at("/status/jobId").asString();
+        Api.Response dry = api.put(DEPLOYMENTS + "/orders?dryRun=true", measurement("orders", "RUNNING", 1));
+        assertThat(dry.json().get("plan").asString()).isEqualTo("savepoint, then restart at parallelism 1 from it");
+
+        assertThat(api.put(DEPLOYMENTS + "/orders", measurement("orders", "RUNNING", 1)).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode d = api.get(DEPLOYMENTS + "/orders").json();
+        while (System.nanoTime() < deadline && !(d.at("/status/state").asString().equals("RUNNING")
+                && d.at("/status/lastReconciledSpec/template/parallelism").asInt() == 1)) {
+            Thread.sleep(500);
+            d = api.get(DEPLOYMENTS + "/orders").json();
+        }
+        assertThat(d.at("/status/lastReconciledSpec/template/parallelism").asInt()).as(d.toString()).isEqualTo(1);
+        assertThat(d.at("/status/state").asString()).isEqualTo("RUNNING");
+        String after = d.at("/status/jobId").asString();
+        assertThat(after).isNotEqualTo(before);
+
+        JsonNode savepoint = api.get(DEPLOYMENTS + "/orders/savepoints").json().get(0);
+        assertThat(savepoint.get("origin").asString()).isEqualTo("UPGRADE");
+        assertThat(savepoint.get("state").asString()).isEqualTo("COMPLETED");
+        JsonNode jobs = api.get(DEPLOYMENTS + "/orders/jobs").json();
+        assertThat(jobs.size()).isEqualTo(3);
+        assertThat(jobs.get(0).get("restoredFrom").asString()).isEqualTo(savepoint.get("location").asString());
+        assertThat(jobs.get(1).get("finalState").asString()).isEqualTo("FINISHED");
+        assertThat(jobsInFlink("orders")).as("exactly one job of the deployment in Flink")
+                .extracting(j -> j.getJobId().toHexString()).containsExactly(after);
+        assertThat(new FlinkJobs(cluster.restUrl()).details(JobID.fromHexString(after)).getJobVertexInfos())
+                .allSatisfy(v -> assertThat(v.getParallelism()).isEqualTo(1));
+
+        assertThat(api.put(DEPLOYMENTS + "/orders", measurement("orders", "CANCELLED", 1)).status()).isEqualTo(200);
+        awaitState("orders", "CANCELLED");
+        assertThat(jobsInFlink("orders")).isEmpty();
+        assertThat(api.get(DEPLOYMENTS + "/orders/events").body()).contains("SAVEPOINT_COMPLETED", "JOB_SUBMITTED",
+                "JOB_CANCELLED", "STATE_CHANGED");
+    }
+
+    /** A reconciler as a restarted platform has it: new instances, the same database and Flink. */
+    private Reconciler freshReconciler() {
+        return new Reconciler(deployments, history, new Observer(targets), starts, stops, statusWriter);
+    }
+
+    private Deployment driveUntil(Reconciler reconciler, String name, DeploymentState state) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                reconciler.reconcileAll();
+            } catch (SimulatedCrash expected) {
+                // the armed crash: this reconciler is dead from here on
+                return null;
+            }
+            Deployment d = deployments.find("default", name).orElseThrow();
+            if (d.status().state() == state && d.status().intent() == null) {
+                return d;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(name + " did not reach " + state + ": " + deployments.find("default", name));
+    }
+
+    @Test
+    @Order(7)
+    void aCrashAfterPersistingTheJobIdAndBeforeSubmittingEndsWithExactlyOneJob() throws Exception {
+        crash.arm("crashy", ReconcilerHook.Point.INTENT_PERSISTED, loop::stop);
+        assertThat(admin().post(DEPLOYMENTS, measurement("crashy", "RUNNING", 1)).status()).isEqualTo(201);
+        assertThat(crash.crashed.await(30, TimeUnit.SECONDS)).as("the scheduled reconciler reached the crash").isTrue();
+
+        Deployment crashed = deployments.find("default", "crashy").orElseThrow();
+        String job = crashed.status().intent().jobId();
+        assertThat(history.job(job)).as("the job id is persisted before the submission").isPresent();
+        assertThat(new FlinkJobs(cluster.restUrl()).knows(JobID.fromHexString(job))).as("nothing was submitted").isFalse();
+
+        Deployment running = driveUntil(freshReconciler(), "crashy", DeploymentState.RUNNING);
+        assertThat(running.status().jobId()).isEqualTo(job);
+        assertThat(history.jobs(running.id())).hasSize(1);
+        assertThat(jobsInFlink("crashy")).extracting(j -> j.getJobId().toHexString()).containsExactly(job);
+    }
+
+    @Test
+    @Order(8)
+    void aCrashAfterSubmittingAndBeforeRecordingItAdoptsTheJob() throws Exception {
+        Reconciler first = freshReconciler(); // the scheduled loop is stopped since the last test
+        crash.arm("adopted", ReconcilerHook.Point.FLINK_CALLED, () -> {});
+        assertThat(admin().post(DEPLOYMENTS, measurement("adopted", "RUNNING", 1)).status()).isEqualTo(201);
+        assertThat(driveUntil(first, "adopted", DeploymentState.RUNNING)).as("the first reconciler crashed").isNull();
+
+        Deployment crashed = deployments.find("default", "adopted").orElseThrow();
+        String job = crashed.status().intent().jobId();
+        assertThat(crashed.status().jobId()).as("the submission's success is not recorded").isNull();
+        assertThat(new FlinkJobs(cluster.restUrl()).knows(JobID.fromHexString(job))).as("Flink has the job").isTrue();
+
+        Deployment running = driveUntil(freshReconciler(), "adopted", DeploymentState.RUNNING);
+        assertThat(running.status().jobId()).isEqualTo(job);
+        assertThat(history.jobs(running.id())).hasSize(1);
+        assertThat(history.events(running.id(), 50)).extracting(DeploymentEvent::type).contains(DeploymentEvent.Type.JOB_ADOPTED)
+                .doesNotContain(DeploymentEvent.Type.JOB_SUBMITTED);
+        assertThat(jobsInFlink("adopted")).extracting(j -> j.getJobId().toHexString()).containsExactly(job);
     }
 
     private static Path tempDir() {
