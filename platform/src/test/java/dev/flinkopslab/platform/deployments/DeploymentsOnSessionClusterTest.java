@@ -351,6 +351,71 @@ class DeploymentsOnSessionClusterTest {
                 "JOB_CANCELLED", "STATE_CHANGED");
     }
 
+    @Test
+    @Order(7)
+    void aJobThatKeepsFailingIsRestartedWithinTheLimitThenFailedWithItsRootCause() throws Exception {
+        Api api = admin();
+        String spec = deployment("failing", "RUNNING", "STATEFUL", "LATEST_SAVEPOINT", artifact(), SessionCluster.JOB_CLASS, 1,
+                cluster.restUrl(), "--rate", "500", "--sink", "discard", "--job-name", "failing", "--restart-strategy", "none",
+                "--fail-after", "100", "--checkpoint-interval", "1s");
+        assertThat(api.post(DEPLOYMENTS, spec).status()).isEqualTo(201);
+        JsonNode failed = awaitState("failing", "FAILED");
+        assertThat(failed.at("/status/lastError").asString()).contains("failed 2 time(s)", "Injected failure");
+        JsonNode jobs = api.get(DEPLOYMENTS + "/failing/jobs").json();
+        assertThat(jobs.size()).as("maxJobCreationAttempts 2: two jobs, no third").isEqualTo(2);
+        assertThat(jobs.get(0).get("finalState").asString()).isEqualTo("FAILED");
+        String events = api.get(DEPLOYMENTS + "/failing/events").body();
+        assertThat(events).contains("RETRIES_EXHAUSTED", "JOB_FAILED", "Injected failure");
+        assertThat(jobsInFlink("failing")).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aJobWhoseMainThrowsIsRefusedWithinTheLimitThenFailed() throws Exception {
+        Api api = admin();
+        String spec = deployment("badargs", "RUNNING", "STATEFUL", "NONE", artifact(), SessionCluster.JOB_CLASS, 1,
+                cluster.restUrl(), "--no-such-option", "1");
+        assertThat(api.post(DEPLOYMENTS, spec).status()).isEqualTo(201);
+        JsonNode failed = awaitState("badargs", "FAILED");
+        assertThat(failed.at("/status/lastError").asString()).contains("could not be started in 2 attempt(s)", "no-such-option");
+        assertThat(api.get(DEPLOYMENTS + "/badargs/jobs").json().size()).isEqualTo(2);
+        assertThat(api.get(DEPLOYMENTS + "/badargs/events").body()).contains("RETRIES_EXHAUSTED");
+    }
+
+    @Test
+    @Order(9)
+    void aStatefulUpgradeWhoseSavepointFailsKeepsTheOldJobAndSaysWhy() throws Exception {
+        Api api = admin();
+        assertThat(api.post(DEPLOYMENTS, measurement("sticky", "RUNNING", 1)).status()).isEqualTo(201);
+        String job = awaitState("sticky", "RUNNING").at("/status/jobId").asString();
+
+        String unwritable = measurement("sticky", "RUNNING", 2).replace("\"parallelism\": 2}",
+                "\"parallelism\": 2, \"flinkConfiguration\": {\"state.savepoints.dir\": \"file:///proc/lab-no-savepoints\"}}");
+        assertThat(unwritable).contains("lab-no-savepoints");
+        assertThat(api.put(DEPLOYMENTS + "/sticky", unwritable).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode d = api.get(DEPLOYMENTS + "/sticky").json();
+        while (System.nanoTime() < deadline && !d.at("/status/lastError").asString("").contains("stuck")) {
+            Thread.sleep(500);
+            d = api.get(DEPLOYMENTS + "/sticky").json();
+        }
+        assertThat(d.at("/status/lastError").asString()).as(d.toString()).contains("STATEFUL upgrade stuck", "2 time(s)",
+                "the old job keeps running");
+        assertThat(d.at("/status/jobId").asString()).isEqualTo(job);
+        assertThat(jobsInFlink("sticky")).as("the old job runs on, no stateless start")
+                .extracting(j -> j.getJobId().toHexString()).containsExactly(job);
+        assertThat(api.get(DEPLOYMENTS + "/sticky/jobs").json().size()).isEqualTo(1);
+        JsonNode savepoints = api.get(DEPLOYMENTS + "/sticky/savepoints").json();
+        assertThat(savepoints.size()).isEqualTo(2);
+        assertThat(savepoints.get(0).get("state").asString()).isEqualTo("FAILED");
+        Thread.sleep(3000);
+        assertThat(api.get(DEPLOYMENTS + "/sticky/savepoints").json().size()).as("no third attempt").isEqualTo(2);
+
+        assertThat(api.put(DEPLOYMENTS + "/sticky", measurement("sticky", "CANCELLED", 1)).status()).isEqualTo(200);
+        awaitState("sticky", "CANCELLED");
+        assertThat(jobsInFlink("sticky")).isEmpty();
+    }
+
     /** A reconciler as a restarted platform has it: new instances, the same database and Flink. */
     private Reconciler freshReconciler() {
         return new Reconciler(deployments, history, new Observer(targets), starts, stops, statusWriter);
@@ -375,7 +440,7 @@ class DeploymentsOnSessionClusterTest {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void aCrashAfterPersistingTheJobIdAndBeforeSubmittingEndsWithExactlyOneJob() throws Exception {
         crash.arm("crashy", ReconcilerHook.Point.INTENT_PERSISTED, loop::stop);
         assertThat(admin().post(DEPLOYMENTS, measurement("crashy", "RUNNING", 1)).status()).isEqualTo(201);
@@ -393,7 +458,7 @@ class DeploymentsOnSessionClusterTest {
     }
 
     @Test
-    @Order(8)
+    @Order(11)
     void aCrashAfterSubmittingAndBeforeRecordingItAdoptsTheJob() throws Exception {
         Reconciler first = freshReconciler(); // the scheduled loop is stopped since the last test
         crash.arm("adopted", ReconcilerHook.Point.FLINK_CALLED, () -> {});
@@ -411,6 +476,45 @@ class DeploymentsOnSessionClusterTest {
         assertThat(history.events(running.id(), 50)).extracting(DeploymentEvent::type).contains(DeploymentEvent.Type.JOB_ADOPTED)
                 .doesNotContain(DeploymentEvent.Type.JOB_SUBMITTED);
         assertThat(jobsInFlink("adopted")).extracting(j -> j.getJobId().toHexString()).containsExactly(job);
+    }
+
+    @Test
+    @Order(12)
+    void aCrashAfterPersistingTheTriggerIdAndBeforeTriggeringStillSuspendsWithOneSavepoint() throws Exception {
+        crash.arm("crashy", ReconcilerHook.Point.INTENT_PERSISTED, () -> {});
+        assertThat(admin().put(DEPLOYMENTS + "/crashy", measurement("crashy", "SUSPENDED", 1)).status()).isEqualTo(200);
+        assertThat(driveUntil(freshReconciler(), "crashy", DeploymentState.SUSPENDED)).as("the first reconciler crashed").isNull();
+        Deployment crashed = deployments.find("default", "crashy").orElseThrow();
+        String trigger = crashed.status().intent().triggerId();
+        assertThat(history.savepoints(crashed.id())).singleElement().satisfies(sp -> {
+            assertThat(sp.triggerId()).isEqualTo(trigger);
+            assertThat(sp.state()).isEqualTo(Savepoint.State.PENDING);
+        });
+
+        Deployment suspended = driveUntil(freshReconciler(), "crashy", DeploymentState.SUSPENDED);
+        assertThat(history.savepoints(suspended.id())).singleElement().satisfies(sp -> {
+            assertThat(sp.triggerId()).as("the persisted trigger id, no new one").isEqualTo(trigger);
+            assertThat(sp.state()).isEqualTo(Savepoint.State.COMPLETED);
+        });
+        assertThat(jobsInFlink("crashy")).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void aCrashAfterTriggeringPollsThePersistedTriggerInsteadOfTriggeringAgain() throws Exception {
+        crash.arm("adopted", ReconcilerHook.Point.FLINK_CALLED, () -> {});
+        assertThat(admin().put(DEPLOYMENTS + "/adopted", measurement("adopted", "SUSPENDED", 1)).status()).isEqualTo(200);
+        assertThat(driveUntil(freshReconciler(), "adopted", DeploymentState.SUSPENDED)).as("the first reconciler crashed").isNull();
+        String trigger = deployments.find("default", "adopted").orElseThrow().status().intent().triggerId();
+
+        Deployment suspended = driveUntil(freshReconciler(), "adopted", DeploymentState.SUSPENDED);
+        assertThat(history.savepoints(suspended.id())).singleElement().satisfies(sp -> {
+            assertThat(sp.triggerId()).isEqualTo(trigger);
+            assertThat(sp.state()).isEqualTo(Savepoint.State.COMPLETED);
+        });
+        assertThat(history.events(suspended.id(), 100)).extracting(DeploymentEvent::type)
+                .as("polled, not triggered again").doesNotContain(DeploymentEvent.Type.SAVEPOINT_TRIGGERED);
+        assertThat(jobsInFlink("adopted")).isEmpty();
     }
 
     private static Path tempDir() {
