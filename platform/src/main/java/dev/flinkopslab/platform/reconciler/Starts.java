@@ -16,7 +16,9 @@ import dev.flinkopslab.platform.deployments.FlinkTargets;
 import dev.flinkopslab.platform.deployments.Intent;
 import dev.flinkopslab.platform.deployments.RestoreStrategy;
 import dev.flinkopslab.platform.deployments.Savepoint;
+import dev.flinkopslab.flink.JobFailure;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.webmonitor.handlers.JarRunRequestBody;
@@ -31,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class Starts {
+    private static final int ROOT_CAUSE_READS = 10;
+    private static final long ROOT_CAUSE_PAUSE_MS = 300;
     private final DeploymentHistory history;
     private final StatusWriter status;
     private final FlinkTargets targets;
@@ -175,12 +179,22 @@ public class Starts {
         return history.latestCompletedSavepoint(d.id()).map(Savepoint::location).orElse(null);
     }
 
+    /** The newest failure's root cause; Flink may list a job FAILED a moment before its exception history has the failure. */
     private String rootCause(DeploymentSpec spec, String job) {
         try {
-            return targets.jobs(spec.target()).latestFailure(JobID.fromHexString(job)).map(f -> f.describe())
-                    .orElse("Flink recorded no exception");
+            for (int i = 0; i < ROOT_CAUSE_READS; i++) {
+                Optional<JobFailure> failure = targets.jobs(spec.target()).latestFailure(JobID.fromHexString(job));
+                if (failure.isPresent()) {
+                    return failure.get().describe();
+                }
+                Thread.sleep(ROOT_CAUSE_PAUSE_MS);
+            }
+            return "Flink recorded no exception";
         } catch (FlinkRestException e) {
             return "(its exception history could not be read: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted while reading its exception history)";
         }
     }
 
