@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What Bean Validation cannot check: the spec against its artifact (the entry class is one it offers) and its
- * target (the parallelism fits the session cluster's slots). Each refusal is a 400 naming the field.
+ * target (for a RUNNING spec: the cluster answers and the parallelism fits its slots). Each refusal is a 400
+ * naming the field.
  */
 @Component
 public class DeploymentValidator {
@@ -33,6 +34,9 @@ public class DeploymentValidator {
         if (!offered.contains(t.entryClass())) {
             throw invalid("spec.template.entryClass", "artifact " + artifact.id() + " (" + artifact.fileName()
                     + ") has no entry class '" + t.entryClass() + "'; it offers " + shortList(offered));
+        }
+        if (spec.state() != DesiredState.RUNNING) {
+            return; // the target matters when a job is to run: a cluster that is down must not block a suspend or cancel
         }
         int slots = totalSlots(spec.target());
         if (t.parallelism() > slots) {

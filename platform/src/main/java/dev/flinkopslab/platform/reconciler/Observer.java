@@ -3,7 +3,6 @@ package dev.flinkopslab.platform.reconciler;
 import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.flink.FlinkRestException;
 import dev.flinkopslab.platform.deployments.Deployment;
-import dev.flinkopslab.platform.deployments.FlinkTargets;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.springframework.stereotype.Component;
@@ -11,18 +10,18 @@ import org.springframework.stereotype.Component;
 /** Reads what Flink reports about a deployment's job — the intent's job while one is under way, else the current one. */
 @Component
 public class Observer {
-    private final FlinkTargets targets;
+    private final JobTarget targets;
 
-    public Observer(FlinkTargets targets) {
+    public Observer(JobTarget targets) {
         this.targets = targets;
     }
 
     public Observation observe(Deployment d) {
-        String job = d.status().intent() != null ? d.status().intent().jobId() : d.status().jobId();
+        String job = JobTarget.jobOf(d);
         if (job == null) {
             return Observation.noJob();
         }
-        FlinkJobs jobs = targets.jobs(d.spec().target());
+        FlinkJobs jobs = targets.jobs(d, job);
         JobID id = JobID.fromHexString(job);
         try {
             JobStatus status = statusOrNull(jobs, id);

@@ -38,13 +38,15 @@ public class Starts {
     private final DeploymentHistory history;
     private final StatusWriter status;
     private final FlinkTargets targets;
+    private final JobTarget jobTarget;
     private final ArtifactRepository artifacts;
     private final ArtifactStore store;
     private final TransactionTemplate tx;
     private final ObjectProvider<ReconcilerHook> hook;
 
-    public Starts(DeploymentHistory history, StatusWriter status, FlinkTargets targets, ArtifactRepository artifacts,
-                  ArtifactStore store, TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
+    public Starts(DeploymentHistory history, StatusWriter status, FlinkTargets targets, JobTarget jobTarget,
+                  ArtifactRepository artifacts, ArtifactStore store, TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
+        this.jobTarget = jobTarget;
         this.history = history;
         this.status = status;
         this.targets = targets;
@@ -129,7 +131,7 @@ public class Starts {
      */
     public void restart(Deployment d, Observation o) {
         String job = d.status().jobId();
-        String cause = o.known() ? rootCause(d.spec(), job) : "the job is gone from Flink";
+        String cause = o.known() ? rootCause(d, job) : "the job is gone from Flink";
         JobStatus end = o.jobStatus();
         history.event(d.id(), DeploymentEvent.Type.JOB_FAILED, job, "job " + job + " is " + (end == null ? "gone" : end)
                 + ": " + cause);
@@ -180,10 +182,10 @@ public class Starts {
     }
 
     /** The newest failure's root cause; Flink may list a job FAILED a moment before its exception history has the failure. */
-    private String rootCause(DeploymentSpec spec, String job) {
+    private String rootCause(Deployment d, String job) {
         try {
             for (int i = 0; i < ROOT_CAUSE_READS; i++) {
-                Optional<JobFailure> failure = targets.jobs(spec.target()).latestFailure(JobID.fromHexString(job));
+                Optional<JobFailure> failure = jobTarget.jobs(d, job).latestFailure(JobID.fromHexString(job));
                 if (failure.isPresent()) {
                     return failure.get().describe();
                 }

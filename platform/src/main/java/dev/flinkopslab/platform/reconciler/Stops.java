@@ -9,7 +9,6 @@ import dev.flinkopslab.platform.deployments.DeploymentEvent;
 import dev.flinkopslab.platform.deployments.DeploymentHistory;
 import dev.flinkopslab.platform.deployments.DeploymentState;
 import dev.flinkopslab.platform.deployments.DeploymentStatus;
-import dev.flinkopslab.platform.deployments.FlinkTargets;
 import dev.flinkopslab.platform.deployments.Intent;
 import dev.flinkopslab.platform.deployments.Savepoint;
 import java.util.Optional;
@@ -30,13 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Stops {
     private final DeploymentHistory history;
     private final StatusWriter status;
-    private final FlinkTargets targets;
+    private final JobTarget targets;
     private final Starts starts;
     private final PlatformProperties props;
     private final TransactionTemplate tx;
     private final ObjectProvider<ReconcilerHook> hook;
 
-    public Stops(DeploymentHistory history, StatusWriter status, FlinkTargets targets, Starts starts, PlatformProperties props,
+    public Stops(DeploymentHistory history, StatusWriter status, JobTarget targets, Starts starts, PlatformProperties props,
                  TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
         this.history = history;
         this.status = status;
@@ -197,7 +196,7 @@ public class Stops {
     }
 
     private FlinkJobs jobs(Deployment d) {
-        return targets.jobs(d.spec().target());
+        return targets.jobs(d);
     }
 
     private ReconcilerHook hook() {

@@ -3,6 +3,7 @@ package dev.flinkopslab.platform.deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkopslab.flink.FlinkJobs;
+import dev.flinkopslab.platform.reconciler.JobTarget;
 import dev.flinkopslab.platform.reconciler.Observer;
 import dev.flinkopslab.platform.reconciler.Reconciler;
 import dev.flinkopslab.platform.reconciler.ReconcilerHook;
@@ -69,7 +70,7 @@ class DeploymentsOnSessionClusterTest {
     @Autowired
     DeploymentHistory history;
     @Autowired
-    FlinkTargets targets;
+    JobTarget targets;
     @Autowired
     Starts starts;
     @Autowired
@@ -384,7 +385,7 @@ class DeploymentsOnSessionClusterTest {
 
     @Test
     @Order(9)
-    void aStatefulUpgradeWhoseSavepointFailsKeepsTheOldJobAndSaysWhy() throws Exception {
+    void aStatefulUpgradeWhoseSavepointFailsKeepsTheOldJobAndSaysWhyUntilAStatelessOneIsAsked() throws Exception {
         Api api = admin();
         assertThat(api.post(DEPLOYMENTS, measurement("sticky", "RUNNING", 1)).status()).isEqualTo(201);
         String job = awaitState("sticky", "RUNNING").at("/status/jobId").asString();
@@ -410,6 +411,28 @@ class DeploymentsOnSessionClusterTest {
         assertThat(savepoints.get(0).get("state").asString()).isEqualTo("FAILED");
         Thread.sleep(3000);
         assertThat(api.get(DEPLOYMENTS + "/sticky/savepoints").json().size()).as("no third attempt").isEqualTo(2);
+
+        // the way on: a STATELESS upgrade with restore NONE, which the user chooses explicitly
+        String stateless = deployment("sticky", "RUNNING", "STATELESS", "NONE", artifact(), SessionCluster.JOB_CLASS, 2,
+                cluster.restUrl(), "--rate", "500", "--sink", "discard", "--job-name", "sticky");
+        assertThat(api.put(DEPLOYMENTS + "/sticky?dryRun=true", stateless).json().get("plan").asString())
+                .isEqualTo("cancel, then start at parallelism 2 with empty state");
+        assertThat(api.put(DEPLOYMENTS + "/sticky", stateless).status()).isEqualTo(200);
+        deadline = System.nanoTime() + TIMEOUT.toNanos();
+        d = api.get(DEPLOYMENTS + "/sticky").json();
+        while (System.nanoTime() < deadline && !(d.at("/status/state").asString().equals("RUNNING")
+                && d.at("/status/lastReconciledSpec/template/parallelism").asInt() == 2)) {
+            Thread.sleep(500);
+            d = api.get(DEPLOYMENTS + "/sticky").json();
+        }
+        assertThat(d.at("/status/lastReconciledSpec/template/parallelism").asInt()).as(d.toString()).isEqualTo(2);
+        assertThat(d.at("/status/lastError").isNull()).isTrue();
+        JsonNode statelessJobs = api.get(DEPLOYMENTS + "/sticky/jobs").json();
+        assertThat(statelessJobs.size()).isEqualTo(2);
+        assertThat(statelessJobs.get(0).get("restoredFrom").isNull()).as("restore NONE: empty state").isTrue();
+        assertThat(statelessJobs.get(1).get("finalState").asString()).isEqualTo("CANCELED");
+        assertThat(jobsInFlink("sticky")).extracting(j -> j.getJobId().toHexString())
+                .containsExactly(d.at("/status/jobId").asString());
 
         assertThat(api.put(DEPLOYMENTS + "/sticky", measurement("sticky", "CANCELLED", 1)).status()).isEqualTo(200);
         awaitState("sticky", "CANCELLED");
