@@ -7,6 +7,20 @@ import dev.flinkopslab.platform.artifacts.Artifact;
 import dev.flinkopslab.platform.artifacts.ArtifactRepository;
 import dev.flinkopslab.platform.audit.AuditEvent;
 import dev.flinkopslab.platform.audit.AuditLog;
+import dev.flinkopslab.platform.deployments.Deployment;
+import dev.flinkopslab.platform.deployments.DeploymentEvent;
+import dev.flinkopslab.platform.deployments.DeploymentHistory;
+import dev.flinkopslab.platform.deployments.DeploymentJob;
+import dev.flinkopslab.platform.deployments.DeploymentRepository;
+import dev.flinkopslab.platform.deployments.DeploymentSpec;
+import dev.flinkopslab.platform.deployments.DeploymentState;
+import dev.flinkopslab.platform.deployments.DesiredState;
+import dev.flinkopslab.platform.deployments.Intent;
+import dev.flinkopslab.platform.deployments.Metadata;
+import dev.flinkopslab.platform.deployments.Savepoint;
+import dev.flinkopslab.platform.deployments.TargetType;
+import org.apache.flink.api.common.JobStatus;
+import tools.jackson.databind.json.JsonMapper;
 import dev.flinkopslab.platform.tokens.ApiToken;
 import dev.flinkopslab.platform.tokens.TokenRepository;
 import dev.flinkopslab.platform.users.PlatformUser;
@@ -36,6 +50,8 @@ abstract class RepositoriesContract {
     private ArtifactRepository artifacts;
     private AuditLog audit;
     private JdbcClient jdbc;
+    private DeploymentRepository deployments;
+    private DeploymentHistory history;
 
     /** A fresh, empty database. */
     abstract DataSource dataSource() throws Exception;
@@ -49,6 +65,51 @@ abstract class RepositoriesContract {
         tokens = new TokenRepository(jdbc);
         artifacts = new ArtifactRepository(jdbc);
         audit = new AuditLog(jdbc);
+        JsonMapper json = JsonMapper.builder().build();
+        deployments = new DeploymentRepository(jdbc, json);
+        history = new DeploymentHistory(jdbc, json);
+    }
+
+    @Test
+    void deploymentsWithTheirStatusJobsSavepointsAndEvents() {
+        Artifact jar = artifacts.insert("default", "job.jar", 1, "c".repeat(64), "ann", Instant.now());
+        DeploymentSpec spec = new DeploymentSpec(DesiredState.RUNNING, null, null, null,
+                new DeploymentSpec.Template(jar.id(), "demo.Job", List.of("--rate", "5"), 2, Map.of("a", "b")),
+                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null);
+        Deployment d = deployments.insert("default", new Metadata("orders", Map.of("team", "lab")), spec, "ann");
+        assertThat(d.spec()).isEqualTo(spec);
+        assertThat(d.status().state()).isEqualTo(DeploymentState.TRANSITIONING);
+        assertThat(d.generation()).isEqualTo(1);
+        assertThatThrownBy(() -> deployments.insert("default", new Metadata("orders", null), spec, "ann"))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(deployments.namesUsingArtifact("default", jar.id())).containsExactly("orders");
+
+        String job = "0123456789abcdef0123456789abcdef";
+        deployments.updateStatus(d.id(), d.status().withIntent(Intent.starting(job, null)).withJob(job, JobStatus.RUNNING));
+        Deployment replaced = deployments.replace(d.id(), Map.of(), spec.withState(DesiredState.SUSPENDED));
+        assertThat(replaced.generation()).isEqualTo(2);
+        assertThat(replaced.status().intent()).isEqualTo(Intent.starting(job, null));
+        assertThat(replaced.status().jobStatus()).isEqualTo(JobStatus.RUNNING);
+
+        history.insertJob(d.id(), job, spec, null);
+        history.jobStarted(job);
+        history.jobEnded(job, JobStatus.FINISHED);
+        history.jobEnded(job, JobStatus.FAILED); // the first end stays
+        assertThat(history.jobs(d.id())).singleElement().satisfies(j -> {
+            assertThat(j.spec()).isEqualTo(spec);
+            assertThat(j.startedAt()).isNotNull();
+            assertThat(j.finalState()).isEqualTo(JobStatus.FINISHED);
+        });
+        Savepoint sp = history.insertSavepoint(d.id(), job, Savepoint.Origin.SUSPEND, "fedcba9876543210fedcba9876543210");
+        assertThat(history.latestCompletedSavepoint(d.id())).isEmpty();
+        history.savepointCompleted(sp.id(), "file:/tmp/sp-1");
+        assertThat(history.latestCompletedSavepoint(d.id())).map(Savepoint::location).contains("file:/tmp/sp-1");
+        history.event(d.id(), DeploymentEvent.Type.SAVEPOINT_COMPLETED, job, "savepoint at file:/tmp/sp-1");
+        assertThat(history.events(d.id(), 10)).extracting(DeploymentEvent::type).containsExactly(DeploymentEvent.Type.SAVEPOINT_COMPLETED);
+
+        assertThat(deployments.delete(d.id())).isTrue();
+        assertThat(history.jobs(d.id())).as("the history goes with the deployment").isEmpty();
+        assertThat(history.savepoints(d.id())).isEmpty();
     }
 
     @Test

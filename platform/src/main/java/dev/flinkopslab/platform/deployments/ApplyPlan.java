@@ -1,0 +1,44 @@
+package dev.flinkopslab.platform.deployments;
+
+/**
+ * One line on what applying a spec would do, from what the deployment runs now: what a dry run answers, and
+ * what the audit event of an apply says. The reconciler's decisions follow the same rules.
+ */
+public final class ApplyPlan {
+    private ApplyPlan() {}
+
+    public static String forCreate(DeploymentSpec spec) {
+        return "create; " + (spec.state() == DesiredState.RUNNING ? start(spec)
+                : "no job is started (state " + spec.state() + ")");
+    }
+
+    public static String forReplace(Deployment current, DeploymentSpec next) {
+        DeploymentStatus status = current.status();
+        boolean jobRuns = status.jobId() != null;
+        if (!jobRuns) {
+            return next.state() == DesiredState.RUNNING ? start(next) : "no job runs; nothing to do (state " + next.state() + ")";
+        }
+        return switch (next.state()) {
+            case SUSPENDED -> "stop the job with a savepoint (suspend)";
+            case CANCELLED -> "cancel the job, without a savepoint";
+            case RUNNING -> next.jobDiffers(status.lastReconciledSpec()) ? upgrade(next) : "no change to the running job";
+        };
+    }
+
+    private static String upgrade(DeploymentSpec next) {
+        int p = next.template().parallelism();
+        return switch (next.upgradeStrategy()) {
+            case STATEFUL -> "savepoint, then restart at parallelism " + p + " from it";
+            case STATELESS -> "cancel, then start at parallelism " + p + " " + restore(next.restoreStrategy());
+            case NONE -> "nothing now: the change applies when the job next starts (upgradeStrategy NONE)";
+        };
+    }
+
+    private static String start(DeploymentSpec spec) {
+        return "start the job at parallelism " + spec.template().parallelism() + " " + restore(spec.restoreStrategy());
+    }
+
+    private static String restore(RestoreStrategy strategy) {
+        return strategy == RestoreStrategy.NONE ? "with empty state" : "from the newest savepoint, if there is one";
+    }
+}

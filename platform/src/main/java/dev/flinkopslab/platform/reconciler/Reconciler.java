@@ -1,0 +1,112 @@
+package dev.flinkopslab.platform.reconciler;
+
+import dev.flinkopslab.platform.deployments.Deployment;
+import dev.flinkopslab.platform.deployments.DeploymentEvent;
+import dev.flinkopslab.platform.deployments.DeploymentHistory;
+import dev.flinkopslab.platform.deployments.DeploymentRepository;
+import dev.flinkopslab.platform.deployments.DeploymentState;
+import dev.flinkopslab.platform.deployments.DeploymentStatus;
+import dev.flinkopslab.platform.deployments.DesiredState;
+import dev.flinkopslab.platform.deployments.Savepoint;
+import org.apache.flink.api.common.JobStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One round over all deployments: observe (Flink), decide ({@link Decider}, pure), act ({@link Starts},
+ * {@link Stops}) — each act persists its intent before it touches Flink. It keeps no state of its own between
+ * rounds: a fresh instance on the same database (after a crash) carries on where the last one stopped.
+ */
+@Component
+public class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private final DeploymentRepository deployments;
+    private final DeploymentHistory history;
+    private final Observer observer;
+    private final Starts starts;
+    private final Stops stops;
+    private final StatusWriter status;
+
+    public Reconciler(DeploymentRepository deployments, DeploymentHistory history, Observer observer, Starts starts,
+                      Stops stops, StatusWriter status) {
+        this.deployments = deployments;
+        this.history = history;
+        this.observer = observer;
+        this.starts = starts;
+        this.stops = stops;
+        this.status = status;
+    }
+
+    public void reconcileAll() {
+        for (Deployment d : deployments.all()) {
+            try {
+                reconcile(d);
+            } catch (RuntimeException e) {
+                LOG.warn("reconciling deployment {}/{} failed", d.namespace(), d.metadata().name(), e);
+                // re-read: the failed act may have persisted an intent that must not be overwritten
+                deployments.findById(d.id()).ifPresent(fresh -> status.write(fresh, fresh.status()
+                        .withError("reconciler: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
+            }
+        }
+    }
+
+    public void reconcile(Deployment d) {
+        Observation o = observer.observe(d);
+        Decision decision = Decider.decide(d, o);
+        LOG.debug("{}/{}: {} ({})", d.namespace(), d.metadata().name(), decision.kind(), decision.reason());
+        switch (decision.kind()) {
+            case WAIT -> status.write(d, d.status().withError(decision.reason()));
+            case OBSERVE -> observed(d, o, decision);
+            case START -> starts.start(d, null, () -> {});
+            case SUBMIT -> starts.submit(d);
+            case ADOPT -> starts.adopt(d);
+            case RESTART -> starts.restart(d, o);
+            case SUSPEND -> stops.stopWithSavepoint(d, Savepoint.Origin.SUSPEND);
+            case UPGRADE_STATEFUL -> stops.stopWithSavepoint(d, Savepoint.Origin.UPGRADE);
+            case POLL_SAVEPOINT -> stops.pollSavepoint(d);
+            case CANCEL -> stops.cancel(d, false);
+            case UPGRADE_STATELESS -> stops.cancel(d, true);
+            case POLL_CANCEL -> stops.pollCancel(d, o);
+            case SETTLE -> settle(d, o);
+        }
+    }
+
+    /** Records the job's status; RUNNING once every task runs. A NONE upgrade's wait is said once, as an event. */
+    private void observed(Deployment d, Observation o, Decision decision) {
+        DeploymentStatus s = d.status();
+        if (s.jobId() == null) {
+            return;
+        }
+        boolean stuck = s.stuckGeneration() != null && s.stuckGeneration() == d.generation();
+        DeploymentStatus next = s.withJob(s.jobId(), o.jobStatus())
+                .withState(o.allTasksRunning() ? DeploymentState.RUNNING : DeploymentState.TRANSITIONING);
+        if (o.allTasksRunning() && !stuck) {
+            next = next.withError(null);
+        }
+        if (s.observedGeneration() != d.generation() && d.spec().jobDiffers(s.lastReconciledSpec())
+                && d.spec().state() == DesiredState.RUNNING) {
+            history.event(d.id(), DeploymentEvent.Type.UPGRADE_WAITING, s.jobId(), decision.reason());
+            next = next.withObservedGeneration(d.generation());
+        }
+        status.write(d, next);
+    }
+
+    /** No job runs, or the last one ended: the state the spec asks for (FAILED if it should run and cannot). */
+    private void settle(Deployment d, Observation o) {
+        DeploymentStatus s = d.status();
+        JobStatus end = s.jobId() != null ? o.jobStatus() : s.jobStatus();
+        if (s.jobId() != null) {
+            history.jobEnded(s.jobId(), end);
+            history.event(d.id(), DeploymentEvent.Type.JOB_FINISHED, s.jobId(), "job " + s.jobId() + " is "
+                    + (end == null ? "gone from Flink" : end));
+        }
+        DeploymentState state = switch (d.spec().state()) {
+            case RUNNING -> DeploymentState.FAILED;
+            case SUSPENDED -> DeploymentState.SUSPENDED;
+            case CANCELLED -> DeploymentState.CANCELLED;
+        };
+        DeploymentStatus next = s.withJob(null, end).withState(state).withObservedGeneration(d.generation());
+        status.write(d, state == DeploymentState.FAILED ? next : next.withReconciled(d.spec()));
+    }
+}

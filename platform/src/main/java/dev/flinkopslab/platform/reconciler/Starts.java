@@ -1,0 +1,222 @@
+package dev.flinkopslab.platform.reconciler;
+
+import dev.flinkopslab.flink.FlinkCluster;
+import dev.flinkopslab.flink.FlinkRestException;
+import dev.flinkopslab.platform.artifacts.Artifact;
+import dev.flinkopslab.platform.artifacts.ArtifactRepository;
+import dev.flinkopslab.platform.artifacts.ArtifactStore;
+import dev.flinkopslab.platform.deployments.Deployment;
+import dev.flinkopslab.platform.deployments.DeploymentEvent;
+import dev.flinkopslab.platform.deployments.DeploymentHistory;
+import dev.flinkopslab.platform.deployments.DeploymentJob;
+import dev.flinkopslab.platform.deployments.DeploymentSpec;
+import dev.flinkopslab.platform.deployments.DeploymentState;
+import dev.flinkopslab.platform.deployments.DeploymentStatus;
+import dev.flinkopslab.platform.deployments.FlinkTargets;
+import dev.flinkopslab.platform.deployments.Intent;
+import dev.flinkopslab.platform.deployments.RestoreStrategy;
+import dev.flinkopslab.platform.deployments.Savepoint;
+import dev.flinkopslab.flink.JobFailure;
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.webmonitor.handlers.JarRunRequestBody;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starting a deployment's job, crash-safe: the new job's id is generated and persisted (a deployment_job row and
+ * the STARTING intent, in one transaction) before Flink is called; the submission uses that id, so a retry or a
+ * restarted platform finds the job in Flink and adopts it instead of submitting a second one.
+ */
+@Component
+public class Starts {
+    private static final int ROOT_CAUSE_READS = 10;
+    private static final long ROOT_CAUSE_PAUSE_MS = 300;
+    private final DeploymentHistory history;
+    private final StatusWriter status;
+    private final FlinkTargets targets;
+    private final JobTarget jobTarget;
+    private final ArtifactRepository artifacts;
+    private final ArtifactStore store;
+    private final TransactionTemplate tx;
+    private final ObjectProvider<ReconcilerHook> hook;
+
+    public Starts(DeploymentHistory history, StatusWriter status, FlinkTargets targets, JobTarget jobTarget,
+                  ArtifactRepository artifacts, ArtifactStore store, TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
+        this.jobTarget = jobTarget;
+        this.history = history;
+        this.status = status;
+        this.targets = targets;
+        this.artifacts = artifacts;
+        this.store = store;
+        this.tx = tx;
+        this.hook = hook;
+    }
+
+    /**
+     * Records a new job of the current spec as the intent, then submits it.
+     *
+     * @param restorePath the savepoint to start from; null: as the restore strategy says
+     * @param sameTransaction what else to record with the intent (e.g. the savepoint an upgrade took)
+     */
+    public void start(Deployment d, String restorePath, Runnable sameTransaction) {
+        DeploymentStatus s = d.status();
+        boolean newGeneration = s.observedGeneration() != d.generation();
+        String restore = restorePath != null ? restorePath : restoreFor(d);
+        String job = JobID.generate().toHexString();
+        DeploymentStatus next = s.withIntent(Intent.starting(job, restore)).withJob(null, null)
+                .withState(DeploymentState.TRANSITIONING).withObservedGeneration(d.generation())
+                .withAttempts((newGeneration ? 0 : s.jobAttempts()) + 1, newGeneration ? 0 : s.savepointAttempts());
+        Deployment persisted = tx.execute(t -> {
+            sameTransaction.run();
+            history.insertJob(d.id(), job, d.spec(), restore);
+            return status.write(d, next);
+        });
+        hook().at(ReconcilerHook.Point.INTENT_PERSISTED, persisted);
+        submit(persisted);
+    }
+
+    /** Submits the intent's job with its recorded id and spec copy; Flink refusing it counts as a failed attempt. */
+    public void submit(Deployment d) {
+        Intent intent = d.status().intent();
+        DeploymentJob job = history.job(intent.jobId()).orElseThrow();
+        DeploymentSpec spec = job.spec();
+        Artifact artifact = artifacts.find(d.namespace(), spec.template().artifactId()).orElse(null);
+        if (artifact == null) {
+            submitFailed(d, "artifact " + spec.template().artifactId() + " is gone");
+            return;
+        }
+        FlinkCluster cluster = targets.cluster(spec.target());
+        JarRunRequestBody run = new JarRunRequestBody(spec.template().entryClass(), spec.template().programArgs(),
+                spec.template().parallelism(), JobID.fromHexString(job.flinkJobId()), spec.allowNonRestoredState(),
+                intent.restorePath(), null, spec.template().flinkConfiguration());
+        try {
+            String jarId = cluster.uploadJar(store.file(artifact.sha256()));
+            try {
+                cluster.runJar(jarId, run);
+            } finally {
+                deleteQuietly(cluster, jarId);
+            }
+        } catch (FlinkRestException e) {
+            if (e.noAnswer() || e.status() < 0) {
+                status.write(d, d.status().withError("submitting job " + job.flinkJobId() + ": " + e.getMessage() + "; retrying"));
+                return;
+            }
+            if (!knows(spec, job.flinkJobId())) {
+                submitFailed(d, e.flinkError() != null ? e.flinkError() : e.getMessage());
+                return;
+            }
+        } catch (IOException e) {
+            status.write(d, d.status().withError("uploading the JAR to " + spec.target().restUrl() + ": " + e.getMessage()
+                    + "; retrying"));
+            return;
+        }
+        hook().at(ReconcilerHook.Point.FLINK_CALLED, d);
+        record(d, job, DeploymentEvent.Type.JOB_SUBMITTED, "job " + job.flinkJobId() + " submitted at parallelism "
+                + spec.template().parallelism() + (intent.restorePath() == null ? ", empty state" : ", from " + intent.restorePath()));
+    }
+
+    /** Flink already has the intent's job (submitted before a crash, or by a call whose answer was lost): take it. */
+    public void adopt(Deployment d) {
+        DeploymentJob job = history.job(d.status().intent().jobId()).orElseThrow();
+        record(d, job, DeploymentEvent.Type.JOB_ADOPTED, "job " + job.flinkJobId() + " is in Flink already: adopted, not submitted again");
+    }
+
+    /**
+     * The current job failed (or is gone) while the deployment should run: a new job from the latest state, or,
+     * with the attempts used up, FAILED with an event naming the root cause.
+     */
+    public void restart(Deployment d, Observation o) {
+        String job = d.status().jobId();
+        String cause = o.known() ? rootCause(d, job) : "the job is gone from Flink";
+        JobStatus end = o.jobStatus();
+        history.event(d.id(), DeploymentEvent.Type.JOB_FAILED, job, "job " + job + " is " + (end == null ? "gone" : end)
+                + ": " + cause);
+        boolean sameGeneration = d.status().observedGeneration() == d.generation();
+        if (sameGeneration && d.status().jobAttempts() >= d.spec().maxJobCreationAttempts()) {
+            tx.executeWithoutResult(t -> {
+                history.jobEnded(job, end);
+                exhausted(d, d.status().withJob(null, end), "the job failed " + d.status().jobAttempts() + " time(s); last root cause: " + cause);
+            });
+            return;
+        }
+        start(d, null, () -> history.jobEnded(job, end));
+    }
+
+    private void record(Deployment d, DeploymentJob job, DeploymentEvent.Type type, String message) {
+        tx.executeWithoutResult(t -> {
+            history.jobStarted(job.flinkJobId());
+            history.event(d.id(), type, job.flinkJobId(), message);
+            status.write(d, d.status().withIntent(null).withJob(job.flinkJobId(), null).withReconciled(job.spec()).withError(null));
+        });
+    }
+
+    private void submitFailed(Deployment d, String why) {
+        String job = d.status().intent().jobId();
+        tx.executeWithoutResult(t -> {
+            history.jobEnded(job, JobStatus.FAILED);
+            history.event(d.id(), DeploymentEvent.Type.JOB_FAILED, job, "job " + job + " could not be started: " + why);
+            DeploymentStatus next = d.status().withIntent(null);
+            if (d.status().jobAttempts() >= d.spec().maxJobCreationAttempts()) {
+                exhausted(d, next, "the job could not be started in " + d.status().jobAttempts() + " attempt(s): " + why);
+            } else {
+                status.write(d, next.withError("start attempt " + d.status().jobAttempts() + " of "
+                        + d.spec().maxJobCreationAttempts() + " failed: " + why));
+            }
+        });
+    }
+
+    private void exhausted(Deployment d, DeploymentStatus next, String why) {
+        history.event(d.id(), DeploymentEvent.Type.RETRIES_EXHAUSTED, next.jobId(), why);
+        status.write(d, next.withState(DeploymentState.FAILED).withStuck(d.generation()).withError(why));
+    }
+
+    private String restoreFor(Deployment d) {
+        if (d.spec().restoreStrategy() == RestoreStrategy.NONE) {
+            return null;
+        }
+        return history.latestCompletedSavepoint(d.id()).map(Savepoint::location).orElse(null);
+    }
+
+    /** The newest failure's root cause; Flink may list a job FAILED a moment before its exception history has the failure. */
+    private String rootCause(Deployment d, String job) {
+        try {
+            for (int i = 0; i < ROOT_CAUSE_READS; i++) {
+                Optional<JobFailure> failure = jobTarget.jobs(d, job).latestFailure(JobID.fromHexString(job));
+                if (failure.isPresent()) {
+                    return failure.get().describe();
+                }
+                Thread.sleep(ROOT_CAUSE_PAUSE_MS);
+            }
+            return "Flink recorded no exception";
+        } catch (FlinkRestException e) {
+            return "(its exception history could not be read: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted while reading its exception history)";
+        }
+    }
+
+    private boolean knows(DeploymentSpec spec, String job) {
+        try {
+            return targets.jobs(spec.target()).knows(JobID.fromHexString(job));
+        } catch (FlinkRestException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(FlinkCluster cluster, String jarId) {
+        try {
+            cluster.deleteJar(jarId);
+        } catch (FlinkRestException ignored) {
+            // the JobManager keeps a stray uploaded JAR until it restarts; harmless
+        }
+    }
+
+    private ReconcilerHook hook() {
+        return hook.getIfAvailable(() -> ReconcilerHook.NONE);
+    }
+}

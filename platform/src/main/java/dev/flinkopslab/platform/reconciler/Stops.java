@@ -1,0 +1,205 @@
+package dev.flinkopslab.platform.reconciler;
+
+import dev.flinkopslab.flink.FlinkJobs;
+import dev.flinkopslab.flink.FlinkRestException;
+import dev.flinkopslab.flink.SavepointOutcome;
+import dev.flinkopslab.platform.PlatformProperties;
+import dev.flinkopslab.platform.deployments.Deployment;
+import dev.flinkopslab.platform.deployments.DeploymentEvent;
+import dev.flinkopslab.platform.deployments.DeploymentHistory;
+import dev.flinkopslab.platform.deployments.DeploymentState;
+import dev.flinkopslab.platform.deployments.DeploymentStatus;
+import dev.flinkopslab.platform.deployments.Intent;
+import dev.flinkopslab.platform.deployments.Savepoint;
+import java.util.Optional;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.rest.messages.TriggerId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stopping a deployment's job, crash-safe: a stop-with-savepoint's trigger id is generated and persisted (the
+ * savepoint row and the STOPPING intent) before Flink is called, and afterwards only polled — triggered again with
+ * the same id only if Flink never heard of it. A failed savepoint leaves the job running; after
+ * maxSavepointCreationAttempts the status says why, and a STATEFUL upgrade never falls back to a stateless start.
+ */
+@Component
+public class Stops {
+    private final DeploymentHistory history;
+    private final StatusWriter status;
+    private final JobTarget targets;
+    private final Starts starts;
+    private final PlatformProperties props;
+    private final TransactionTemplate tx;
+    private final ObjectProvider<ReconcilerHook> hook;
+
+    public Stops(DeploymentHistory history, StatusWriter status, JobTarget targets, Starts starts, PlatformProperties props,
+                 TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
+        this.history = history;
+        this.status = status;
+        this.targets = targets;
+        this.starts = starts;
+        this.props = props;
+        this.tx = tx;
+        this.hook = hook;
+    }
+
+    public void stopWithSavepoint(Deployment d, Savepoint.Origin origin) {
+        DeploymentStatus s = d.status();
+        String job = s.jobId();
+        String trigger = new TriggerId().toHexString();
+        boolean newGeneration = s.observedGeneration() != d.generation();
+        Deployment persisted = tx.execute(t -> {
+            Savepoint sp = history.insertSavepoint(d.id(), job, origin, trigger);
+            return status.write(d, s.withIntent(Intent.stopping(job, trigger, sp.id(), origin == Savepoint.Origin.UPGRADE))
+                    .withState(DeploymentState.TRANSITIONING).withObservedGeneration(d.generation())
+                    .withAttempts(newGeneration ? 0 : s.jobAttempts(), newGeneration ? 0 : s.savepointAttempts()));
+        });
+        hook().at(ReconcilerHook.Point.INTENT_PERSISTED, persisted);
+        trigger(persisted);
+    }
+
+    /** The intent's savepoint: still running, done (then suspended, or the upgrade's new job started from it), or failed. */
+    public void pollSavepoint(Deployment d) {
+        Intent intent = d.status().intent();
+        Optional<SavepointOutcome> outcome;
+        try {
+            outcome = jobs(d).savepoint(JobID.fromHexString(intent.jobId()), TriggerId.fromHexString(intent.triggerId()));
+        } catch (FlinkRestException e) {
+            if (e.noAnswer() || e.status() < 0) {
+                status.write(d, d.status().withError("polling savepoint " + intent.triggerId() + ": " + e.getMessage()));
+            } else {
+                trigger(d); // Flink does not know the trigger id: the crash came before the trigger reached it
+            }
+            return;
+        }
+        if (outcome.isEmpty()) {
+            return;
+        }
+        if (outcome.get().succeeded()) {
+            completed(d, outcome.get().location());
+        } else {
+            failed(d, outcome.get().failure() + outcome.get().reason().map(r -> " (" + r + ")").orElse(""));
+        }
+    }
+
+    public void cancel(Deployment d, boolean upgrade) {
+        DeploymentStatus s = d.status();
+        String job = s.jobId();
+        boolean newGeneration = s.observedGeneration() != d.generation();
+        Deployment persisted = status.write(d, s.withIntent(Intent.cancelling(job, upgrade))
+                .withState(DeploymentState.TRANSITIONING).withObservedGeneration(d.generation())
+                .withAttempts(newGeneration ? 0 : s.jobAttempts(), newGeneration ? 0 : s.savepointAttempts()));
+        hook().at(ReconcilerHook.Point.INTENT_PERSISTED, persisted);
+        cancelQuietly(persisted);
+    }
+
+    /** The intent's cancel: done (then CANCELLED, or the upgrade's new job started as the restore strategy says), or again. */
+    public void pollCancel(Deployment d, Observation o) {
+        String job = d.status().intent().jobId();
+        if (o.known() && !o.terminal()) {
+            if (o.jobStatus() != JobStatus.CANCELLING) {
+                cancelQuietly(d);
+            }
+            return;
+        }
+        JobStatus end = o.jobStatus();
+        Runnable ended = () -> {
+            history.jobEnded(job, end);
+            history.event(d.id(), DeploymentEvent.Type.JOB_CANCELLED, job, "job " + job + " is " + (end == null ? "gone" : end));
+        };
+        if (d.status().intent().upgrade()) {
+            starts.start(d, null, ended);
+            return;
+        }
+        tx.executeWithoutResult(t -> {
+            ended.run();
+            status.write(d, d.status().withIntent(null).withJob(null, end).withState(DeploymentState.CANCELLED)
+                    .withReconciled(d.spec()).withError(null));
+        });
+    }
+
+    private void trigger(Deployment d) {
+        Intent intent = d.status().intent();
+        try {
+            jobs(d).triggerStopWithSavepoint(JobID.fromHexString(intent.jobId()), savepointDir(d),
+                    TriggerId.fromHexString(intent.triggerId()));
+        } catch (FlinkRestException e) {
+            if (e.noAnswer() || e.status() < 0) {
+                status.write(d, d.status().withError("triggering savepoint " + intent.triggerId() + ": " + e.getMessage()));
+            } else {
+                failed(d, e.flinkError() != null ? e.flinkError() : e.getMessage());
+            }
+            return;
+        }
+        hook().at(ReconcilerHook.Point.FLINK_CALLED, d);
+        history.event(d.id(), DeploymentEvent.Type.SAVEPOINT_TRIGGERED, intent.jobId(), "stop-with-savepoint "
+                + intent.triggerId() + (intent.upgrade() ? " for the upgrade" : ""));
+    }
+
+    private void completed(Deployment d, String location) {
+        Intent intent = d.status().intent();
+        Runnable recorded = () -> {
+            history.savepointCompleted(intent.savepointId(), location);
+            history.jobEnded(intent.jobId(), JobStatus.FINISHED);
+            history.event(d.id(), DeploymentEvent.Type.SAVEPOINT_COMPLETED, intent.jobId(), "savepoint at " + location);
+        };
+        if (intent.upgrade()) {
+            starts.start(d, location, recorded);
+            return;
+        }
+        tx.executeWithoutResult(t -> {
+            recorded.run();
+            status.write(d, d.status().withIntent(null).withJob(null, JobStatus.FINISHED).withState(DeploymentState.SUSPENDED)
+                    .withReconciled(d.spec()).withError(null).withAttempts(d.status().jobAttempts(), 0));
+        });
+    }
+
+    private void failed(Deployment d, String why) {
+        Intent intent = d.status().intent();
+        int attempts = d.status().savepointAttempts() + 1;
+        int max = d.spec().maxSavepointCreationAttempts();
+        String what = intent.upgrade() ? "STATEFUL upgrade" : "suspend";
+        tx.executeWithoutResult(t -> {
+            history.savepointFailed(intent.savepointId(), why);
+            history.event(d.id(), DeploymentEvent.Type.SAVEPOINT_FAILED, intent.jobId(),
+                    "savepoint attempt " + attempts + " of " + max + " failed: " + why);
+            DeploymentStatus next = d.status().withIntent(null).withState(DeploymentState.RUNNING)
+                    .withAttempts(d.status().jobAttempts(), attempts);
+            if (attempts >= max) {
+                String stuck = what + " stuck: the savepoint failed " + attempts + " time(s), last: " + why
+                        + "; the old job keeps running; change the spec to try again";
+                history.event(d.id(), DeploymentEvent.Type.RETRIES_EXHAUSTED, intent.jobId(), stuck);
+                status.write(d, next.withStuck(d.generation()).withError(stuck));
+            } else {
+                status.write(d, next.withError(what + ": savepoint attempt " + attempts + " of " + max + " failed: " + why
+                        + "; the old job keeps running; retrying"));
+            }
+        });
+    }
+
+    private void cancelQuietly(Deployment d) {
+        try {
+            jobs(d).cancel(JobID.fromHexString(d.status().intent().jobId()));
+        } catch (FlinkRestException e) {
+            status.write(d, d.status().withError("cancelling job " + d.status().intent().jobId() + ": " + e.getMessage()));
+        }
+    }
+
+    /** The template's state.savepoints.dir, else {@code <data-dir>/savepoints/<namespace>/<name>}. */
+    private String savepointDir(Deployment d) {
+        String configured = d.spec().template().flinkConfiguration().get("state.savepoints.dir");
+        return configured != null ? configured
+                : props.dataDir().resolve("savepoints").resolve(d.namespace()).resolve(d.metadata().name()).toUri().toString();
+    }
+
+    private FlinkJobs jobs(Deployment d) {
+        return targets.jobs(d);
+    }
+
+    private ReconcilerHook hook() {
+        return hook.getIfAvailable(() -> ReconcilerHook.NONE);
+    }
+}
