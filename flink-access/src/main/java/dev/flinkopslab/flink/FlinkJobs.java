@@ -121,6 +121,15 @@ public final class FlinkJobs {
         return exceptionHistory(job).stream().findFirst().map(JobFailure::of);
     }
 
+    /**
+     * The oldest failure the history still holds: in a restart loop, the one that started it. Later entries are
+     * often its consequences (a lost operator event, a task already failed), not the cause.
+     */
+    public Optional<JobFailure> firstFailure(JobID job) throws FlinkRestException {
+        List<RootExceptionInfo> history = exceptionHistory(job);
+        return history.isEmpty() ? Optional.empty() : Optional.of(JobFailure.of(history.get(history.size() - 1)));
+    }
+
     public CheckpointingStatistics checkpoints(JobID job) throws FlinkRestException {
         return rest.call(CheckpointingStatisticsHeaders.getInstance(), jobParameters(job), EmptyRequestBody.getInstance());
     }

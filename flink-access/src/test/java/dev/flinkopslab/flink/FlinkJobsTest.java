@@ -62,6 +62,7 @@ class FlinkJobsTest {
         assertThat(jobs.tasks(job).notRunning()).isEmpty();
         assertThat(jobs.failureCount(job)).isZero();
         assertThat(jobs.latestFailure(job)).isEmpty();
+        assertThat(jobs.firstFailure(job)).isEmpty();
 
         await(() -> jobs.sourceRecordsOut(job) > 100);
         JobVertexID source = jobs.details(job).getJobVertexInfos().iterator().next().getJobVertexID();
@@ -136,6 +137,7 @@ class FlinkJobsTest {
         var history = jobs.exceptionHistory(job);
         assertThat(history).extracting(e -> e.getTimestamp()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(jobs.latestFailure(job).orElseThrow().timestamp()).isEqualTo(history.get(0).getTimestamp());
+        assertThat(jobs.firstFailure(job).orElseThrow().timestamp()).isEqualTo(history.get(2).getTimestamp());
     }
 
     @Test

@@ -216,9 +216,9 @@ public final class CheckRun implements AutoCloseable {
         return flink().failureCount(job());
     }
 
-    /** Why the job failed, if it did: its latest failure and that one's root cause. */
+    /** Why the job failed, if it did: the failure that started its restarts, with its root cause. */
     public String failureCause() throws Exception {
-        return flink().latestFailure(job()).map(JobFailure::describe).orElse("no failure recorded");
+        return flink().firstFailure(job()).map(JobFailure::describe).orElse("no failure recorded");
     }
 
     public long counter(String name) {
