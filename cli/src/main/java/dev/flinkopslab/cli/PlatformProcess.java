@@ -92,7 +92,8 @@ final class PlatformProcess {
             long logOffset = Files.exists(log()) ? Files.size(log()) : 0;
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, MAIN_CLASS,
-                    "--port=" + o.port(), "--data-dir=" + dataDir, "--spring.output.ansi.enabled=never"));
+                    "--port=" + o.port(), "--data-dir=" + dataDir, "--spring.output.ansi.enabled=never",
+                    "--flink-classpath=" + home.resolve("runtimes/flink-cluster/target/flink-cluster.classpath")));
             if (o.dbUrl() != null) {
                 command.add("--db-url=" + o.dbUrl());
             }

@@ -1,6 +1,7 @@
 package dev.flinkopslab.ops;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -93,6 +94,15 @@ public final class OwnProcesses {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** A port nothing listens on now, chosen by the system (a process started right after can bind it). */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on the loopback address", e);
         }
     }
 

@@ -39,11 +39,7 @@ final class ClusterTestSupport {
     }
 
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.flinkopslab.ops.OwnProcesses.freePort();
     }
 
     static String seconds(Duration d) {

@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dbUrl a JDBC URL (PostgreSQL: {@code jdbc:postgresql://host/db}); empty: H2 under {@code dataDir/db}
  * @param dbUser the database user (or in the URL); @param dbPassword its password (or in the URL)
  * @param adminPassword the first admin's password; empty: generated and logged once
+ * @param flinkClasspath the file listing Flink's runtime jars (runtimes/flink-cluster's build writes it), which the
+ *                       LOCAL target's clusters run on
  */
 @ConfigurationProperties("lab.platform")
-public record PlatformProperties(Path dataDir, String dbUrl, String dbUser, String dbPassword, String adminPassword) {
+public record PlatformProperties(Path dataDir, String dbUrl, String dbUser, String dbPassword, String adminPassword,
+                                 Path flinkClasspath) {
     public PlatformProperties {
         dataDir = (dataDir == null ? Path.of(".lab/platform") : dataDir).toAbsolutePath().normalize();
     }

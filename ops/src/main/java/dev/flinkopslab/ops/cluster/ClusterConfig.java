@@ -2,6 +2,8 @@ package dev.flinkopslab.ops.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The local standalone cluster, in one typed place. Defaults:
@@ -20,10 +22,29 @@ import java.time.Duration;
  * </ul>
  *
  * @param classpath the Flink runtime jars the processes run on (runtimes/flink-cluster/target/flink-cluster.classpath)
+ * @param flinkConfiguration more Flink options for config.yaml, after the cluster's own (so they win); none by default
+ * @param application the one job an application cluster runs; null: a session cluster (jobs are submitted to it)
  */
 public record ClusterConfig(int taskManagers, int slotsPerTaskManager, String jobManagerMemory,
                             String taskManagerMemory, int restPort, int rpcPort, Path workDir, String classpath,
-                            Duration heartbeatTimeout, Duration startTimeout) {
+                            Duration heartbeatTimeout, Duration startTimeout, Map<String, String> flinkConfiguration,
+                            Application application) {
+
+    /**
+     * The job of an application-mode cluster ({@code StandaloneApplicationClusterEntryPoint}): its JAR goes to the
+     * cluster's {@code usrlib/}, the JobManager runs its main with a fixed job id.
+     *
+     * @param savepointPath the savepoint or retained checkpoint to start from; null: empty state
+     */
+    public record Application(Path userJar, String entryClass, String jobId, List<String> programArgs,
+                              String savepointPath, boolean allowNonRestoredState) {
+        public Application {
+            require(userJar != null, "an application cluster needs the job's JAR");
+            require(entryClass != null && !entryClass.isBlank(), "an application cluster needs the job's entry class");
+            require(jobId != null && jobId.matches("[0-9a-f]{32}"), "the job id must be 32 hex digits (got '" + jobId + "')");
+            programArgs = programArgs == null ? List.of() : List.copyOf(programArgs);
+        }
+    }
 
     public static final int DEFAULT_REST_PORT = 8081;
 
@@ -36,32 +57,43 @@ public record ClusterConfig(int taskManagers, int slotsPerTaskManager, String jo
         require(rpcPort >= 1 && rpcPort <= 65535, "--rpc-port must be within 1..65535 (got " + rpcPort + ")");
         require(workDir != null, "the cluster needs a work directory");
         require(classpath != null && !classpath.isBlank(), "the cluster needs the Flink classpath");
+        flinkConfiguration = flinkConfiguration == null ? Map.of() : Map.copyOf(flinkConfiguration);
     }
 
     /** The defaults, with the work dir under {@code labHome} and the runtime jars from {@code classpath}. */
     public static ClusterConfig defaults(Path labHome, String classpath) {
         return new ClusterConfig(2, 2, "1024m", "1280m", DEFAULT_REST_PORT, 6123,
-                labHome.resolve(".lab").resolve("cluster"), classpath, Duration.ofSeconds(10), Duration.ofSeconds(90));
+                labHome.resolve(".lab").resolve("cluster"), classpath, Duration.ofSeconds(10), Duration.ofSeconds(90), Map.of(), null);
     }
 
     public ClusterConfig withTaskManagers(int n, int slots) {
         return new ClusterConfig(n, slots, jobManagerMemory, taskManagerMemory, restPort, rpcPort, workDir, classpath,
-                heartbeatTimeout, startTimeout);
+                heartbeatTimeout, startTimeout, flinkConfiguration, application);
     }
 
     public ClusterConfig withMemory(String jm, String tm) {
         return new ClusterConfig(taskManagers, slotsPerTaskManager, jm, tm, restPort, rpcPort, workDir, classpath,
-                heartbeatTimeout, startTimeout);
+                heartbeatTimeout, startTimeout, flinkConfiguration, application);
     }
 
     public ClusterConfig withPorts(int rest, int rpc) {
         return new ClusterConfig(taskManagers, slotsPerTaskManager, jobManagerMemory, taskManagerMemory, rest, rpc,
-                workDir, classpath, heartbeatTimeout, startTimeout);
+                workDir, classpath, heartbeatTimeout, startTimeout, flinkConfiguration, application);
     }
 
     public ClusterConfig withWorkDir(Path dir) {
         return new ClusterConfig(taskManagers, slotsPerTaskManager, jobManagerMemory, taskManagerMemory, restPort,
-                rpcPort, dir, classpath, heartbeatTimeout, startTimeout);
+                rpcPort, dir, classpath, heartbeatTimeout, startTimeout, flinkConfiguration, application);
+    }
+
+    public ClusterConfig withFlinkConfiguration(Map<String, String> options) {
+        return new ClusterConfig(taskManagers, slotsPerTaskManager, jobManagerMemory, taskManagerMemory, restPort,
+                rpcPort, workDir, classpath, heartbeatTimeout, startTimeout, options, application);
+    }
+
+    public ClusterConfig withApplication(Application job) {
+        return new ClusterConfig(taskManagers, slotsPerTaskManager, jobManagerMemory, taskManagerMemory, restPort,
+                rpcPort, workDir, classpath, heartbeatTimeout, startTimeout, flinkConfiguration, job);
     }
 
     public String restUrl() {
@@ -78,6 +110,15 @@ public record ClusterConfig(int taskManagers, int slotsPerTaskManager, String jo
 
     public Path pidDir() {
         return workDir.resolve("pids");
+    }
+
+    /** What Flink takes as {@code FLINK_LIB_DIR}: its parent holds {@code usrlib/}, an application cluster's job JAR. */
+    public Path libDir() {
+        return workDir.resolve("lib");
+    }
+
+    public Path userLibDir() {
+        return workDir.resolve("usrlib");
     }
 
     private static boolean memory(String s) {

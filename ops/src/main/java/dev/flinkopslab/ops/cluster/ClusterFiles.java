@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -20,31 +22,38 @@ final class ClusterFiles {
     /** Flink's configuration for this cluster: everything on localhost, state and logs inside the work dir. */
     static void writeConf(ClusterConfig c) {
         Path work = c.workDir().toAbsolutePath();
-        String yaml = String.join("\n",
-                "# Written by 'lab cluster start'; rewritten on every start.",
-                "jobmanager.rpc.address: localhost",
-                "jobmanager.rpc.port: " + c.rpcPort(),
-                "jobmanager.bind-host: localhost",
-                "taskmanager.bind-host: localhost",
-                "taskmanager.host: localhost",
-                "rest.address: localhost",
-                "rest.bind-address: localhost",
-                "rest.port: " + c.restPort(),
-                "jobmanager.memory.process.size: " + c.jobManagerMemory(),
-                "taskmanager.memory.process.size: " + c.taskManagerMemory(),
-                "taskmanager.numberOfTaskSlots: " + c.slotsPerTaskManager(),
-                // A job submitted without a parallelism uses every slot the cluster starts with.
-                "parallelism.default: " + c.taskManagers() * c.slotsPerTaskManager(),
-                "jobmanager.execution.failover-strategy: region",
-                "heartbeat.interval: " + Math.max(1000, c.heartbeatTimeout().toMillis() / 5),
-                "heartbeat.timeout: " + c.heartbeatTimeout().toMillis(),
-                // A lost TaskManager's slots are not waited for: the job restarts on the slots that are there.
-                "slot.request.timeout: 60000",
-                "execution.checkpointing.dir: " + work.resolve("checkpoints").toUri(),
-                "execution.checkpointing.savepoint-dir: " + work.resolve("savepoints").toUri(),
-                "io.tmp.dirs: " + work.resolve("tmp"),
-                "web.upload.dir: " + work.resolve("uploads"),
-                "");
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("jobmanager.rpc.address", "localhost");
+        options.put("jobmanager.rpc.port", String.valueOf(c.rpcPort()));
+        options.put("jobmanager.bind-host", "localhost");
+        options.put("taskmanager.bind-host", "localhost");
+        options.put("taskmanager.host", "localhost");
+        options.put("rest.address", "localhost");
+        options.put("rest.bind-address", "localhost");
+        options.put("rest.port", String.valueOf(c.restPort()));
+        options.put("jobmanager.memory.process.size", c.jobManagerMemory());
+        options.put("taskmanager.memory.process.size", c.taskManagerMemory());
+        options.put("taskmanager.numberOfTaskSlots", String.valueOf(c.slotsPerTaskManager()));
+        // A job submitted without a parallelism uses every slot the cluster starts with.
+        options.put("parallelism.default", String.valueOf(c.taskManagers() * c.slotsPerTaskManager()));
+        options.put("jobmanager.execution.failover-strategy", "region");
+        options.put("heartbeat.interval", String.valueOf(Math.max(1000, c.heartbeatTimeout().toMillis() / 5)));
+        options.put("heartbeat.timeout", String.valueOf(c.heartbeatTimeout().toMillis()));
+        // A lost TaskManager's slots are not waited for: the job restarts on the slots that are there.
+        options.put("slot.request.timeout", "60000");
+        options.put("execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString());
+        options.put("execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString());
+        options.put("io.tmp.dirs", work.resolve("tmp").toString());
+        options.put("web.upload.dir", work.resolve("uploads").toString());
+        if (c.application() != null) {
+            // The cluster outlives its job, so whoever runs it can read how the job ended (a FAILED job, with its
+            // exception history, even when main() threw before any job existed) and then stop the cluster.
+            options.put("execution.shutdown-on-application-finish", "false");
+            options.put("execution.submit-failed-job-on-application-error", "true");
+        }
+        options.putAll(c.flinkConfiguration());
+        StringBuilder yaml = new StringBuilder("# Written by the lab when the cluster starts; rewritten on every start.\n");
+        options.forEach((key, value) -> yaml.append(key).append(": ").append(yamlScalar(value)).append('\n'));
         String log4j = String.join("\n",
                 "# Each process logs to the file named by its -Dlog.file (log/<process>.log); the Web UI shows it too.",
                 "monitorInterval = 30",
@@ -62,7 +71,7 @@ final class ClusterFiles {
                 "logger.netty.level = ERROR",
                 "");
         try {
-            for (Path dir : List.of(c.confDir(), c.logDir(), c.pidDir(), c.workDir().resolve("tmp"),
+            for (Path dir : List.of(c.confDir(), c.logDir(), c.pidDir(), c.libDir(), c.workDir().resolve("tmp"),
                     c.workDir().resolve("uploads"))) {
                 Files.createDirectories(dir);
             }
@@ -72,7 +81,7 @@ final class ClusterFiles {
                     Files.deleteIfExists(f);
                 }
             }
-            Files.writeString(c.confDir().resolve("config.yaml"), yaml, StandardCharsets.UTF_8);
+            Files.writeString(c.confDir().resolve("config.yaml"), yaml.toString(), StandardCharsets.UTF_8);
             Files.writeString(c.confDir().resolve("log4j.properties"), log4j, StandardCharsets.UTF_8);
             Properties p = new Properties();
             p.setProperty("taskManagers", String.valueOf(c.taskManagers()));
@@ -88,6 +97,12 @@ final class ClusterFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cluster's files under " + c.workDir(), e);
         }
+    }
+
+    /** A YAML scalar as written: plain where YAML reads it back unchanged, else single-quoted. */
+    static String yamlScalar(String value) {
+        return value.matches("[A-Za-z0-9_./@%+=-][A-Za-z0-9_./:@%+=,-]*") && !value.contains(": ") ? value
+                : "'" + value.replace("'", "''") + "'";
     }
 
     /** The settings of the cluster last started in {@code base}'s work dir, or {@code base} if none was. */
@@ -106,6 +121,7 @@ final class ClusterFiles {
                 Integer.parseInt(p.getProperty("slotsPerTaskManager")), p.getProperty("jobManagerMemory"),
                 p.getProperty("taskManagerMemory"), Integer.parseInt(p.getProperty("restPort")),
                 Integer.parseInt(p.getProperty("rpcPort")), base.workDir(), base.classpath(),
-                java.time.Duration.ofMillis(Long.parseLong(p.getProperty("heartbeatTimeoutMs"))), base.startTimeout());
+                java.time.Duration.ofMillis(Long.parseLong(p.getProperty("heartbeatTimeoutMs"))), base.startTimeout(),
+                base.flinkConfiguration(), base.application());
     }
 }

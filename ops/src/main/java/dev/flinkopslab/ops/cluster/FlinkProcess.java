@@ -73,7 +73,10 @@ record FlinkProcess(String name, Path pidFile, Path confDir) {
         cmd.addAll(args);
         try {
             Path out = c.logDir().resolve(name + ".out");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(cmd);
+            // Flink finds usrlib/ (an application cluster's job JAR) beside the lib dir this names.
+            builder.environment().put("FLINK_LIB_DIR", c.libDir().toAbsolutePath().toString());
+            Process p = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();

@@ -20,14 +20,17 @@ import java.util.stream.Stream;
 import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
 
 /**
- * A real Flink standalone session cluster on this machine: one JobManager JVM
- * ({@code StandaloneSessionClusterEntrypoint}) and N TaskManager JVMs ({@code TaskManagerRunner}), run from the
- * Maven-resolved Flink jars. Each process has a pid file and a log under the work dir; {@link #stop} ends exactly
+ * A real Flink standalone cluster on this machine: one JobManager JVM and N TaskManager JVMs
+ * ({@code TaskManagerRunner}), run from the Maven-resolved Flink jars. A session cluster
+ * ({@code StandaloneSessionClusterEntrypoint}) takes jobs submitted to it; an application cluster
+ * ({@code StandaloneApplicationClusterEntryPoint}, when the config names an {@link ClusterConfig.Application}) runs
+ * the one job whose JAR it was started with. Each process has a pid file and a log under the work dir; {@link #stop} ends exactly
  * those processes and nothing else. It observes ({@link #status}) and acts (start, stop, faults); what a user
  * reads about it, hints included, is the CLI's. Its failures say what is wrong, not which command fixes it.
  */
 public final class LocalCluster {
     private static final String JM_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
+    private static final String APPLICATION_JM_MAIN = "org.apache.flink.container.entrypoint.StandaloneApplicationClusterEntryPoint";
     private static final String TM_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -67,7 +70,12 @@ public final class LocalCluster {
         ResourceParams tm = ResourceParams.compute(config, "GET_TM_RESOURCE_PARAMS");
         tm.save(config.confDir().resolve("tm-resources.txt"));
         progress.accept("starting the JobManager (log: " + config.logDir().resolve(FlinkProcess.JOB_MANAGER + ".log") + ")");
-        FlinkProcess.launch(config, FlinkProcess.JOB_MANAGER, JM_MAIN, jm.jvmFlags(), jm.dynamicProperties());
+        if (config.application() == null) {
+            FlinkProcess.launch(config, FlinkProcess.JOB_MANAGER, JM_MAIN, jm.jvmFlags(), jm.dynamicProperties());
+        } else {
+            FlinkProcess.launch(config, FlinkProcess.JOB_MANAGER, APPLICATION_JM_MAIN, jm.jvmFlags(),
+                    applicationArguments(jm, config.application()));
+        }
         try {
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= config.taskManagers(); i++) {
@@ -78,6 +86,31 @@ public final class LocalCluster {
             stop();
             throw e;
         }
+    }
+
+    /**
+     * The application entry point's arguments: the job (class, fixed id, restore path) as its options, the
+     * program's own arguments after {@code --}, so none of them can be taken for an option of Flink's.
+     */
+    private List<String> applicationArguments(ResourceParams jm, ClusterConfig.Application job) {
+        try {
+            Files.createDirectories(config.userLibDir());
+            Path jar = config.userLibDir().resolve("job.jar");
+            Files.copy(job.userJar(), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the job's JAR into " + config.userLibDir(), e);
+        }
+        List<String> args = new ArrayList<>(jm.dynamicProperties());
+        args.addAll(List.of("--job-classname", job.entryClass(), "--job-id", job.jobId()));
+        if (job.savepointPath() != null) {
+            args.addAll(List.of("--fromSavepoint", job.savepointPath()));
+            if (job.allowNonRestoredState()) {
+                args.add("--allowNonRestoredState");
+            }
+        }
+        args.add("--");
+        args.addAll(job.programArgs());
+        return args;
     }
 
     /** Starts one more TaskManager with the next free index; waits until it has registered. */
@@ -150,6 +183,16 @@ public final class LocalCluster {
             }
         }
         return new ClusterStatus(config.workDir(), config.restUrl(), processes, overview);
+    }
+
+    /** Whether this work dir's JobManager process is alive (its REST API may still be starting, or hang). */
+    public boolean jobManagerAlive() {
+        return jobManager().isPresent();
+    }
+
+    /** Whether any process of this work dir is alive (a TaskManager outlives a JobManager killed under it). */
+    public boolean anyProcessAlive() {
+        return !running().isEmpty();
     }
 
     /** TaskManagers registered with the JobManager, as its REST API reports them. */

@@ -28,17 +28,28 @@ public final class ApplyPlan {
     private static String upgrade(DeploymentSpec next) {
         int p = next.template().parallelism();
         return switch (next.upgradeStrategy()) {
-            case STATEFUL -> "savepoint, then restart at parallelism " + p + " from it";
-            case STATELESS -> "cancel, then start at parallelism " + p + " " + restore(next.restoreStrategy());
+            case STATEFUL -> "savepoint, then restart at parallelism " + p + where(next) + " from it";
+            case STATELESS -> "cancel, then start at parallelism " + p + where(next) + " " + restore(next.restoreStrategy());
             case NONE -> "nothing now: the change applies when the job next starts (upgradeStrategy NONE)";
         };
     }
 
     private static String start(DeploymentSpec spec) {
-        return "start the job at parallelism " + spec.template().parallelism() + " " + restore(spec.restoreStrategy());
+        return "start the job at parallelism " + spec.template().parallelism() + where(spec) + " " + restore(spec.restoreStrategy());
+    }
+
+    /** LOCAL: the cluster the job gets; a session cluster is the user's own, named in the spec. */
+    private static String where(DeploymentSpec spec) {
+        DeploymentSpec.Template t = spec.template();
+        return spec.target().type() == TargetType.LOCAL ? " in a cluster of its own (1 JobManager, " + t.taskManagers()
+                + " TaskManager(s) × " + t.slotsPerTaskManager() + " slot(s))" : "";
     }
 
     private static String restore(RestoreStrategy strategy) {
-        return strategy == RestoreStrategy.NONE ? "with empty state" : "from the newest savepoint, if there is one";
+        return switch (strategy) {
+            case NONE -> "with empty state";
+            case LATEST_SAVEPOINT -> "from the newest savepoint, if there is one";
+            case LATEST_STATE -> "from the newest savepoint or retained checkpoint, if there is one";
+        };
     }
 }

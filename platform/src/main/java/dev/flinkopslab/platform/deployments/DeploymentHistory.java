@@ -92,10 +92,17 @@ public class DeploymentHistory {
                 .query(DeploymentHistory::savepoint).list();
     }
 
-    /** The newest completed savepoint: what LATEST_SAVEPOINT (and for now LATEST_STATE) restores from. */
+    /** The newest completed savepoint, retained checkpoints left out: what LATEST_SAVEPOINT restores from. */
     public Optional<Savepoint> latestCompletedSavepoint(long deployment) {
-        return jdbc.sql("SELECT * FROM savepoint WHERE deployment_id = :d AND state = 'COMPLETED' ORDER BY id DESC")
+        return jdbc.sql("SELECT * FROM savepoint WHERE deployment_id = :d AND state = 'COMPLETED'"
+                        + " AND origin <> 'RETAINED_CHECKPOINT' ORDER BY id DESC")
                 .param("d", deployment).withMaxRows(1).query(DeploymentHistory::savepoint).optional();
+    }
+
+    /** The savepoint (or retained checkpoint) recorded at {@code location}, if there is one. */
+    public Optional<Savepoint> savepointAt(long deployment, String location) {
+        return jdbc.sql("SELECT * FROM savepoint WHERE deployment_id = :d AND location = :loc ORDER BY id DESC")
+                .param("d", deployment).param("loc", location).withMaxRows(1).query(DeploymentHistory::savepoint).optional();
     }
 
     // --- events

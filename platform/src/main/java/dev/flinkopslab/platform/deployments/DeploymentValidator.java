@@ -11,11 +11,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * What Bean Validation cannot check: the spec against its artifact (the entry class is one it offers) and its
- * target (for a RUNNING spec: the cluster answers and the parallelism fits its slots). Each refusal is a 400
+ * target (LOCAL: the cluster it needs fits this machine's memory; SESSION, for a RUNNING spec: the cluster answers
+ * and the parallelism fits its slots). Each refusal is a 400
  * naming the field.
  */
 @Component
 public class DeploymentValidator {
+    private static final long MIN_PROCESS_MIB = 768;
     private final ArtifactRepository artifacts;
     private final ArtifactStore store;
     private final FlinkTargets targets;
@@ -35,19 +37,55 @@ public class DeploymentValidator {
             throw invalid("spec.template.entryClass", "artifact " + artifact.id() + " (" + artifact.fileName()
                     + ") has no entry class '" + t.entryClass() + "'; it offers " + shortList(offered));
         }
+        DeploymentSpec.Target target = spec.target();
+        if (target.type() == TargetType.SESSION && target.restUrl() == null) {
+            throw invalid("spec.target.restUrl", "a SESSION target needs its cluster's REST URL, e.g. http://localhost:8081");
+        }
+        if (target.type() == TargetType.LOCAL) {
+            if (target.restUrl() != null) {
+                throw invalid("spec.target.restUrl", "a LOCAL target's cluster is started by the platform; leave restUrl"
+                        + " out, or set type SESSION to use the cluster at " + target.restUrl());
+            }
+            fitsThisMachine(t);
+            return;
+        }
         if (spec.state() != DesiredState.RUNNING) {
             return; // the target matters when a job is to run: a cluster that is down must not block a suspend or cancel
         }
-        int slots = totalSlots(spec.target());
+        int slots = totalSlots(target);
         if (t.parallelism() > slots) {
             throw invalid("spec.template.parallelism", t.parallelism() + " is more than the " + slots
-                    + " slots of the session cluster at " + spec.target().restUrl());
+                    + " slots of the session cluster at " + target.restUrl());
         }
+    }
+
+    /** A LOCAL cluster's processes together must fit this machine's memory (Flink sizes each JVM to its process size). */
+    private static void fitsThisMachine(DeploymentSpec.Template t) {
+        DeploymentSpec.Resources r = t.resources();
+        for (var memory : java.util.Map.of("jobManager", r.jobManager(), "taskManager", r.taskManager()).entrySet()) {
+            if (memory.getValue().memoryMiB() < MIN_PROCESS_MIB) {
+                throw invalid("spec.template.resources." + memory.getKey() + ".memory", memory.getValue().memory()
+                        + " is below the " + MIN_PROCESS_MIB + "m a Flink process needs (its metaspace and overhead alone take ~450m)");
+            }
+        }
+        long needed = r.jobManager().memoryMiB() + t.taskManagers() * r.taskManager().memoryMiB();
+        long machine = machineMemoryMiB();
+        if (needed > machine) {
+            throw invalid("spec.template.parallelism", t.parallelism() + " at " + t.slotsPerTaskManager()
+                    + " slot(s) per TaskManager needs " + t.taskManagers() + " TaskManager(s) × " + r.taskManager().memory()
+                    + " + a " + r.jobManager().memory() + " JobManager = " + needed + " MiB; this machine has " + machine
+                    + " MiB: lower the parallelism or the memory, or raise slotsPerTaskManager");
+        }
+    }
+
+    private static long machineMemoryMiB() {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os.getTotalMemorySize() / (1024 * 1024);
     }
 
     private int totalSlots(DeploymentSpec.Target target) {
         try {
-            return targets.cluster(target).overview().getNumSlotsTotal();
+            return targets.cluster(target.restUrl()).overview().getNumSlotsTotal();
         } catch (FlinkRestException e) {
             throw invalid("spec.target.restUrl", "no Flink session cluster answers at " + target.restUrl() + " ("
                     + e.getMessage() + ")");

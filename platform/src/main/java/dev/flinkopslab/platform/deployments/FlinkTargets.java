@@ -7,20 +7,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The typed Flink access for a deployment's target: one REST client per session cluster URL. */
+/** The typed Flink access by REST URL: one client per cluster (a session cluster, or a LOCAL job's own). */
 @Component
 public class FlinkTargets {
     private final Map<String, FlinkRestClient> clients = new ConcurrentHashMap<>();
 
-    public FlinkCluster cluster(DeploymentSpec.Target target) {
-        return new FlinkCluster(client(target));
+    public FlinkCluster cluster(String restUrl) {
+        return new FlinkCluster(client(restUrl));
     }
 
-    public FlinkJobs jobs(DeploymentSpec.Target target) {
-        return new FlinkJobs(client(target));
+    public FlinkJobs jobs(String restUrl) {
+        return new FlinkJobs(client(restUrl));
     }
 
-    private FlinkRestClient client(DeploymentSpec.Target target) {
-        return clients.computeIfAbsent(target.restUrl(), FlinkRestClient::new);
+    private FlinkRestClient client(String restUrl) {
+        return clients.computeIfAbsent(restUrl, FlinkRestClient::new);
     }
 }

@@ -6,8 +6,11 @@ import java.time.Instant;
 public record Savepoint(long id, long deploymentId, String flinkJobId, Origin origin, String triggerId, State state,
                         String location, String failure, Instant createdAt, Instant completedAt) {
 
-    /** Why it was taken: a user's request, a suspend, or a STATEFUL upgrade. */
-    public enum Origin { USER, SUSPEND, UPGRADE }
+    /**
+     * Why it was taken: a user's request, a suspend, a STATEFUL upgrade; or a checkpoint a failed or vanished job
+     * left behind, recorded when LATEST_STATE restores from it.
+     */
+    public enum Origin { USER, SUSPEND, UPGRADE, RETAINED_CHECKPOINT }
 
     public enum State { PENDING, COMPLETED, FAILED }
 }

@@ -17,6 +17,11 @@ public record Observation(String job, JobStatus jobStatus, boolean allTasksRunni
         return new Observation(null, null, false, false, null);
     }
 
+    /** Flink does not know the job (or its cluster is gone with it). */
+    public static Observation gone(String job) {
+        return new Observation(job, null, false, false, null);
+    }
+
     public boolean known() {
         return jobStatus != null;
     }

@@ -7,7 +7,10 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.springframework.stereotype.Component;
 
-/** Reads what Flink reports about a deployment's job — the intent's job while one is under way, else the current one. */
+/**
+ * Reads what Flink reports about a deployment's job — the intent's job while one is under way, else the current
+ * one. A job Flink does not know is gone; so is a LOCAL job whose own JobManager process is not alive.
+ */
 @Component
 public class Observer {
     private final JobTarget targets;
@@ -20,6 +23,9 @@ public class Observer {
         String job = JobTarget.jobOf(d);
         if (job == null) {
             return Observation.noJob();
+        }
+        if (targets.restUrl(d, job).isEmpty() || !targets.jobManagerAlive(d, job)) {
+            return Observation.gone(job); // a LOCAL job whose cluster never started, or whose JobManager died
         }
         FlinkJobs jobs = targets.jobs(d, job);
         JobID id = JobID.fromHexString(job);

@@ -1,5 +1,6 @@
 package dev.flinkopslab.platform.reconciler;
 
+import dev.flinkopslab.platform.clusters.LocalClusters;
 import dev.flinkopslab.platform.deployments.Deployment;
 import dev.flinkopslab.platform.deployments.DeploymentEvent;
 import dev.flinkopslab.platform.deployments.DeploymentHistory;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One round over all deployments: observe (Flink), decide ({@link Decider}, pure), act ({@link Starts},
- * {@link Stops}) — each act persists its intent before it touches Flink. It keeps no state of its own between
+ * {@link Stops}) — each act persists its intent before it touches Flink. Each round first stops the LOCAL clusters
+ * no deployment names any more. It keeps no state of its own between
  * rounds: a fresh instance on the same database (after a crash) carries on where the last one stopped.
  */
 @Component
@@ -27,9 +29,13 @@ public class Reconciler {
     private final Starts starts;
     private final Stops stops;
     private final StatusWriter status;
+    private final LocalClusters clusters;
+    private final ActiveJobs activeJobs;
 
     public Reconciler(DeploymentRepository deployments, DeploymentHistory history, Observer observer, Starts starts,
-                      Stops stops, StatusWriter status) {
+                      Stops stops, StatusWriter status, LocalClusters clusters, ActiveJobs activeJobs) {
+        this.clusters = clusters;
+        this.activeJobs = activeJobs;
         this.deployments = deployments;
         this.history = history;
         this.observer = observer;
@@ -39,6 +45,11 @@ public class Reconciler {
     }
 
     public void reconcileAll() {
+        try {
+            clusters.releaseAllBut(activeJobs.get());
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the clusters of ended jobs failed", e);
+        }
         for (Deployment d : deployments.all()) {
             try {
                 reconcile(d);

@@ -14,8 +14,8 @@ import dev.flinkopslab.platform.deployments.DeploymentState;
 import dev.flinkopslab.platform.deployments.DeploymentStatus;
 import dev.flinkopslab.platform.deployments.FlinkTargets;
 import dev.flinkopslab.platform.deployments.Intent;
-import dev.flinkopslab.platform.deployments.RestoreStrategy;
-import dev.flinkopslab.platform.deployments.Savepoint;
+import dev.flinkopslab.platform.deployments.TargetType;
+import dev.flinkopslab.platform.clusters.LocalClusters;
 import dev.flinkopslab.flink.JobFailure;
 import java.io.IOException;
 import java.util.Optional;
@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Starts {
     private static final int ROOT_CAUSE_READS = 10;
     private static final long ROOT_CAUSE_PAUSE_MS = 300;
+    private static final java.time.Duration APPLICATION_START = java.time.Duration.ofSeconds(60);
     private final DeploymentHistory history;
     private final StatusWriter status;
     private final FlinkTargets targets;
@@ -43,9 +44,18 @@ public class Starts {
     private final ArtifactStore store;
     private final TransactionTemplate tx;
     private final ObjectProvider<ReconcilerHook> hook;
+    private final LocalClusters clusters;
+    private final JobConfiguration jobConfiguration;
+    private final ActiveJobs activeJobs;
+    private final RestorePoints restorePoints;
 
     public Starts(DeploymentHistory history, StatusWriter status, FlinkTargets targets, JobTarget jobTarget,
-                  ArtifactRepository artifacts, ArtifactStore store, TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
+                  ArtifactRepository artifacts, ArtifactStore store, TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook,
+                  LocalClusters clusters, JobConfiguration jobConfiguration, ActiveJobs activeJobs, RestorePoints restorePoints) {
+        this.clusters = clusters;
+        this.jobConfiguration = jobConfiguration;
+        this.activeJobs = activeJobs;
+        this.restorePoints = restorePoints;
         this.jobTarget = jobTarget;
         this.history = history;
         this.status = status;
@@ -89,10 +99,25 @@ public class Starts {
             submitFailed(d, "artifact " + spec.template().artifactId() + " is gone");
             return;
         }
-        FlinkCluster cluster = targets.cluster(spec.target());
+        boolean submitted = spec.target().type() == TargetType.LOCAL ? launch(d, job, artifact)
+                : runOnSession(d, job, artifact);
+        if (!submitted) {
+            return;
+        }
+        hook().at(ReconcilerHook.Point.FLINK_CALLED, d);
+        record(d, job, DeploymentEvent.Type.JOB_SUBMITTED, "job " + job.flinkJobId() + " submitted at parallelism "
+                + spec.template().parallelism() + where(d, job)
+                + (intent.restorePath() == null ? ", empty state" : ", from " + intent.restorePath()));
+    }
+
+    /** Uploads the JAR to the session cluster and runs the job with the intent's id; false if it did not happen. */
+    private boolean runOnSession(Deployment d, DeploymentJob job, Artifact artifact) {
+        DeploymentSpec spec = job.spec();
+        Intent intent = d.status().intent();
+        FlinkCluster cluster = targets.cluster(spec.target().restUrl());
         JarRunRequestBody run = new JarRunRequestBody(spec.template().entryClass(), spec.template().programArgs(),
                 spec.template().parallelism(), JobID.fromHexString(job.flinkJobId()), spec.allowNonRestoredState(),
-                intent.restorePath(), null, spec.template().flinkConfiguration());
+                intent.restorePath(), null, jobConfiguration.of(d, spec));
         try {
             String jarId = cluster.uploadJar(store.file(artifact.sha256()));
             try {
@@ -103,20 +128,67 @@ public class Starts {
         } catch (FlinkRestException e) {
             if (e.noAnswer() || e.status() < 0) {
                 status.write(d, d.status().withError("submitting job " + job.flinkJobId() + ": " + e.getMessage() + "; retrying"));
-                return;
+                return false;
             }
-            if (!knows(spec, job.flinkJobId())) {
+            if (!knows(spec.target().restUrl(), job.flinkJobId())) {
                 submitFailed(d, e.flinkError() != null ? e.flinkError() : e.getMessage());
-                return;
+                return false;
             }
         } catch (IOException e) {
             status.write(d, d.status().withError("uploading the JAR to " + spec.target().restUrl() + ": " + e.getMessage()
                     + "; retrying"));
-            return;
+            return false;
         }
-        hook().at(ReconcilerHook.Point.FLINK_CALLED, d);
-        record(d, job, DeploymentEvent.Type.JOB_SUBMITTED, "job " + job.flinkJobId() + " submitted at parallelism "
-                + spec.template().parallelism() + (intent.restorePath() == null ? ", empty state" : ", from " + intent.restorePath()));
+        return true;
+    }
+
+    /**
+     * Starts the job's own application cluster (LOCAL target) and waits until its JobManager runs the job; false
+     * if it did not happen. Clusters of ended jobs are stopped first, so an upgrade's two clusters never compete.
+     */
+    private boolean launch(Deployment d, DeploymentJob job, Artifact artifact) {
+        String id = job.flinkJobId();
+        clusters.releaseAllBut(activeJobs.get());
+        if (clusters.jobManagerAlive(id)) {
+            // started before a crash, or still coming up: the observer adopts the job once Flink lists it
+            status.write(d, d.status().withError("the cluster of job " + id + " is starting"));
+            return false;
+        }
+        clusters.release(id); // TaskManagers left behind by a JobManager that died
+        try {
+            clusters.launch(id, job.spec(), store.file(artifact.sha256()), jobConfiguration.of(d, job.spec()),
+                    d.status().intent().restorePath());
+            awaitJob(clusters.restUrl(id).orElseThrow(), id);
+            return true;
+        } catch (RuntimeException e) {
+            clusters.release(id);
+            submitFailed(d, "its cluster did not start: " + e.getMessage() + " (logs: " + clusters.dir(id).resolve("log") + ")");
+            return false;
+        }
+    }
+
+    /** An application cluster runs its job's main when its JobManager starts; a main that throws still leaves a FAILED job. */
+    private void awaitJob(String restUrl, String job) {
+        long deadline = System.nanoTime() + APPLICATION_START.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (knows(restUrl, job)) {
+                return;
+            }
+            try {
+                Thread.sleep(ROOT_CAUSE_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for job " + job);
+            }
+        }
+        throw new IllegalStateException("the JobManager did not list job " + job + " within " + APPLICATION_START.toSeconds() + " s");
+    }
+
+    private String where(Deployment d, DeploymentJob job) {
+        DeploymentSpec.Template t = job.spec().template();
+        return job.spec().target().type() == TargetType.LOCAL ? " in its own cluster (1 JobManager, " + t.taskManagers()
+                + " TaskManager(s) × " + t.slotsPerTaskManager() + " slot(s), " + jobTarget.restUrl(d, job.flinkJobId()).orElse("?") + ")"
+                : " on " + job.spec().target().restUrl();
     }
 
     /** Flink already has the intent's job (submitted before a crash, or by a call whose answer was lost): take it. */
@@ -175,10 +247,11 @@ public class Starts {
     }
 
     private String restoreFor(Deployment d) {
-        if (d.spec().restoreStrategy() == RestoreStrategy.NONE) {
-            return null;
-        }
-        return history.latestCompletedSavepoint(d.id()).map(Savepoint::location).orElse(null);
+        return switch (d.spec().restoreStrategy()) {
+            case NONE -> null;
+            case LATEST_SAVEPOINT -> restorePoints.latestSavepoint(d).orElse(null);
+            case LATEST_STATE -> restorePoints.latestState(d).orElse(null);
+        };
     }
 
     /** The newest failure's root cause; Flink may list a job FAILED a moment before its exception history has the failure. */
@@ -200,9 +273,9 @@ public class Starts {
         }
     }
 
-    private boolean knows(DeploymentSpec spec, String job) {
+    private boolean knows(String restUrl, String job) {
         try {
-            return targets.jobs(spec.target()).knows(JobID.fromHexString(job));
+            return targets.jobs(restUrl).knows(JobID.fromHexString(job));
         } catch (FlinkRestException e) {
             return false;
         }

@@ -3,7 +3,6 @@ package dev.flinkopslab.platform.reconciler;
 import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.flink.FlinkRestException;
 import dev.flinkopslab.flink.SavepointOutcome;
-import dev.flinkopslab.platform.PlatformProperties;
 import dev.flinkopslab.platform.deployments.Deployment;
 import dev.flinkopslab.platform.deployments.DeploymentEvent;
 import dev.flinkopslab.platform.deployments.DeploymentHistory;
@@ -31,17 +30,17 @@ public class Stops {
     private final StatusWriter status;
     private final JobTarget targets;
     private final Starts starts;
-    private final PlatformProperties props;
+    private final JobConfiguration jobConfiguration;
     private final TransactionTemplate tx;
     private final ObjectProvider<ReconcilerHook> hook;
 
-    public Stops(DeploymentHistory history, StatusWriter status, JobTarget targets, Starts starts, PlatformProperties props,
+    public Stops(DeploymentHistory history, StatusWriter status, JobTarget targets, Starts starts, JobConfiguration jobConfiguration,
                  TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
         this.history = history;
         this.status = status;
         this.targets = targets;
         this.starts = starts;
-        this.props = props;
+        this.jobConfiguration = jobConfiguration;
         this.tx = tx;
         this.hook = hook;
     }
@@ -124,7 +123,7 @@ public class Stops {
     private void trigger(Deployment d) {
         Intent intent = d.status().intent();
         try {
-            jobs(d).triggerStopWithSavepoint(JobID.fromHexString(intent.jobId()), savepointDir(d),
+            jobs(d).triggerStopWithSavepoint(JobID.fromHexString(intent.jobId()), jobConfiguration.savepointDir(d, d.spec()),
                     TriggerId.fromHexString(intent.triggerId()));
         } catch (FlinkRestException e) {
             if (e.noAnswer() || e.status() < 0) {
@@ -188,12 +187,6 @@ public class Stops {
         }
     }
 
-    /** The template's state.savepoints.dir, else {@code <data-dir>/savepoints/<namespace>/<name>}. */
-    private String savepointDir(Deployment d) {
-        String configured = d.spec().template().flinkConfiguration().get("state.savepoints.dir");
-        return configured != null ? configured
-                : props.dataDir().resolve("savepoints").resolve(d.namespace()).resolve(d.metadata().name()).toUri().toString();
-    }
 
     private FlinkJobs jobs(Deployment d) {
         return targets.jobs(d);

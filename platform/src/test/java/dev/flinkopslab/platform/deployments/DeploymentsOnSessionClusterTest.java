@@ -3,6 +3,8 @@ package dev.flinkopslab.platform.deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkopslab.flink.FlinkJobs;
+import dev.flinkopslab.platform.clusters.LocalClusters;
+import dev.flinkopslab.platform.reconciler.ActiveJobs;
 import dev.flinkopslab.platform.reconciler.JobTarget;
 import dev.flinkopslab.platform.reconciler.Observer;
 import dev.flinkopslab.platform.reconciler.Reconciler;
@@ -77,6 +79,10 @@ class DeploymentsOnSessionClusterTest {
     Stops stops;
     @Autowired
     StatusWriter statusWriter;
+    @Autowired
+    LocalClusters clusters;
+    @Autowired
+    ActiveJobs activeJobs;
 
     /** A crash at one point of the reconciler, armed by a test for one deployment: the loop stops, the act breaks off. */
     static final class CrashHook implements ReconcilerHook {
@@ -441,7 +447,7 @@ class DeploymentsOnSessionClusterTest {
 
     /** A reconciler as a restarted platform has it: new instances, the same database and Flink. */
     private Reconciler freshReconciler() {
-        return new Reconciler(deployments, history, new Observer(targets), starts, stops, statusWriter);
+        return new Reconciler(deployments, history, new Observer(targets), starts, stops, statusWriter, clusters, activeJobs);
     }
 
     private Deployment driveUntil(Reconciler reconciler, String name, DeploymentState state) throws Exception {

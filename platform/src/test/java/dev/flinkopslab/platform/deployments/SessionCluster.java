@@ -55,10 +55,6 @@ final class SessionCluster {
     }
 
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.flinkopslab.ops.OwnProcesses.freePort();
     }
 }
