@@ -60,7 +60,7 @@ final class PlatformDeploymentsCommand implements Callable<Integer> {
         @Mixin
         PlatformApiArgs api;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The deployment.")
         String name;
 
         @Override
@@ -181,7 +181,7 @@ final class PlatformDeploymentsCommand implements Callable<Integer> {
         @Mixin
         PlatformApiArgs api;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The deployment.")
         String name;
 
         @Option(names = "--set", required = true, paramLabel = "<path>=<value>",
@@ -213,7 +213,7 @@ final class PlatformDeploymentsCommand implements Callable<Integer> {
         @Mixin
         PlatformApiArgs api;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The deployment.")
         String name;
 
         abstract String state();
@@ -272,7 +272,7 @@ final class PlatformDeploymentsCommand implements Callable<Integer> {
         @Mixin
         PlatformApiArgs api;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The deployment.")
         String name;
 
         @Override
@@ -290,7 +290,7 @@ final class PlatformDeploymentsCommand implements Callable<Integer> {
         @Mixin
         PlatformApiArgs api;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The deployment.")
         String name;
 
         @Override
