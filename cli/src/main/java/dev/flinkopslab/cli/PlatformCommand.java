@@ -12,10 +12,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code lab platform start|stop|status}: the application manager's service, as its own background JVM. */
+/**
+ * {@code lab platform start|stop|status}: the application manager's service, as its own background JVM; and its
+ * API's client: login, logout, artifacts, deployments, savepoints, events.
+ */
 @Command(name = "platform", mixinStandardHelpOptions = true,
-        description = "Start, stop or show the platform service (users, tokens, artifacts; REST API on --port).",
-        subcommands = {PlatformCommand.Start.class, PlatformCommand.Stop.class, PlatformCommand.Status.class})
+        description = "Start, stop or show the platform service (REST API on --port); log in and manage its artifacts and deployments.",
+        subcommands = {PlatformCommand.Start.class, PlatformCommand.Stop.class, PlatformCommand.Status.class,
+                PlatformLoginCommands.Login.class, PlatformLoginCommands.Logout.class, PlatformArtifactsCommand.class,
+                PlatformDeploymentsCommand.class, PlatformHistoryCommands.Savepoints.class, PlatformHistoryCommands.Events.class})
 final class PlatformCommand implements Callable<Integer> {
     static final String STOP_HINT = "stop it first with './lab platform stop'";
     static final String START_HINT = "start it with './lab platform start'";
@@ -25,7 +30,7 @@ final class PlatformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ExitCodes.usage(spec.commandLine(), "missing command: start, stop or status");
+        return ExitCodes.usage(spec.commandLine(), "missing command: start, stop, status, login, logout, artifacts, deployments, savepoints or events");
     }
 
     /** The data dir: database, artifacts, pid file, log. All that stop and status need to find the process. */

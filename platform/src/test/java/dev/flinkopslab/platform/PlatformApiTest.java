@@ -94,6 +94,11 @@ class PlatformApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    private Response patch(String path, String auth, String contentType, String json) throws Exception {
+        return send(request(path).header("Authorization", auth).header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private Response get(String path, String auth) throws Exception {
         return send(request(path).header("Authorization", auth).GET());
     }
@@ -309,5 +314,83 @@ class PlatformApiTest {
         assertThat(uploaded.status()).isEqualTo(201);
         Response entry = get("/api/v1/namespaces/default/artifacts/" + uploaded.json().get("id").asLong() + "/entry-classes", token);
         assertThat(entry.body()).contains("dev.flinkopslab.pipeline.MeasurementJob");
+    }
+
+    @Test
+    void aMergePatchChangesWhatItNamesAndIsCheckedAsAReplace() throws Exception {
+        String admin = basic("admin", ADMIN_PASSWORD);
+        long artifact = upload(admin, "job.jar", TestJars.jobJar(0)).json().get("id").asLong();
+        String base = "/api/v1/namespaces/default/deployments";
+        String path = base + "/patched";
+        String merge = "application/merge-patch+json";
+        // SUSPENDED: the validator asks no cluster, so nothing needs to listen at the target
+        Response created = postJson(base, admin, "{\"metadata\":{\"name\":\"patched\",\"labels\":{\"team\":\"lab\"}},"
+                + "\"spec\":{\"state\":\"SUSPENDED\",\"upgradeStrategy\":\"STATELESS\",\"template\":{\"artifactId\":" + artifact
+                + ",\"entryClass\":\"demo.Job\",\"parallelism\":1},\"target\":{\"type\":\"SESSION\",\"restUrl\":\"http://127.0.0.1:9\"}}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Response dry = patch(path + "?dryRun=true", admin, merge, "{\"spec\":{\"template\":{\"parallelism\":2}}}");
+        assertThat(dry.status()).as(dry.body()).isEqualTo(200);
+        assertThat(dry.json().get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.json().get("plan").asString()).isEqualTo("no job runs; nothing to do (state SUSPENDED)");
+        assertThat(get(path, admin).json().at("/spec/template/parallelism").asInt()).as("a dry run changes nothing").isEqualTo(1);
+
+        Response patched = patch(path, admin, merge, "{\"spec\":{\"template\":{\"parallelism\":2}}}");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        JsonNode d = patched.json();
+        assertThat(d.at("/spec/template/parallelism").asInt()).isEqualTo(2);
+        assertThat(d.at("/spec/template/entryClass").asString()).as("what the patch does not name stays").isEqualTo("demo.Job");
+        assertThat(d.at("/spec/upgradeStrategy").asString()).isEqualTo("STATELESS");
+        assertThat(d.at("/metadata/labels/team").asString()).isEqualTo("lab");
+        assertThat(d.get("generation").asLong()).isEqualTo(2);
+
+        // null removes: a label, and a spec field (its default again); plain application/json is taken too
+        Response removed = patch(path, admin, "application/json",
+                "{\"metadata\":{\"labels\":{\"team\":null,\"tier\":\"gold\"}},\"spec\":{\"upgradeStrategy\":null}}");
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().at("/spec/upgradeStrategy").asString()).isEqualTo("STATEFUL");
+        assertThat(removed.json().at("/metadata/labels").toString()).isEqualTo("{\"tier\":\"gold\"}");
+        assertThat(removed.json().get("generation").asLong()).isEqualTo(3);
+
+        Response labelsOnly = patch(path, admin, merge, "{\"metadata\":{\"labels\":{\"tier\":\"silver\"}}}");
+        assertThat(labelsOnly.status()).as(labelsOnly.body()).isEqualTo(200);
+        assertThat(labelsOnly.json().at("/metadata/labels/tier").asString()).isEqualTo("silver");
+        assertThat(labelsOnly.json().get("generation").asLong()).as("the spec did not change").isEqualTo(3);
+
+        Response badEnum = patch(path, admin, merge, "{\"spec\":{\"state\":\"PAUSED\"}}");
+        assertThat(badEnum.status()).isEqualTo(400);
+        assertThat(badEnum.error()).isEqualTo("invalid value 'PAUSED' for 'spec.state'; one of [RUNNING, SUSPENDED, CANCELLED]");
+        Response typo = patch(path, admin, merge, "{\"spec\":{\"template\":{\"paralelism\":3}}}");
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.error()).startsWith("unknown field 'spec.template.paralelism'").contains("parallelism");
+        Response required = patch(path, admin, merge, "{\"spec\":{\"template\":{\"parallelism\":null}}}");
+        assertThat(required.status()).isEqualTo(400);
+        assertThat(required.error()).isEqualTo("invalid field 'spec.template.parallelism': must not be null");
+        Response tooSmall = patch(path, admin, merge, "{\"spec\":{\"template\":{\"parallelism\":0}}}");
+        assertThat(tooSmall.error()).startsWith("invalid field 'spec.template.parallelism': ");
+        Response wrongEntry = patch(path, admin, merge, "{\"spec\":{\"template\":{\"entryClass\":\"demo.Helper\"}}}");
+        assertThat(wrongEntry.error()).startsWith("invalid field 'spec.template.entryClass': artifact " + artifact);
+        Response rename = patch(path, admin, merge, "{\"metadata\":{\"name\":\"other\"}}");
+        assertThat(rename.error()).contains("cannot be renamed");
+        Response status = patch(path, admin, merge, "{\"status\":{\"state\":\"RUNNING\"}}");
+        assertThat(status.status()).isEqualTo(400);
+        assertThat(status.error()).contains("only the reconciler writes the status");
+        Response notAnObject = patch(path, admin, merge, "[1]");
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(patch(path, admin, "text/plain", "{}").status()).isEqualTo(415);
+        assertThat(patch(base + "/nowhere", admin, merge, "{}").status()).isEqualTo(404);
+
+        String viewer = basic("pat", createUser("pat", "VIEWER"));
+        Response denied = patch(path, viewer, merge, "{\"spec\":{\"template\":{\"parallelism\":3}}}");
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.error()).isEqualTo("user 'pat' is VIEWER in namespace 'default', and this needs EDITOR; an admin can grant it");
+
+        JsonNode after = get(path, admin).json();
+        assertThat(after.at("/spec/state").asString()).as("no refused patch changed anything").isEqualTo("SUSPENDED");
+        assertThat(after.at("/spec/template/parallelism").asInt()).isEqualTo(2);
+        assertThat(after.at("/spec/template/entryClass").asString()).isEqualTo("demo.Job");
+        assertThat(after.get("generation").asLong()).isEqualTo(3);
+        assertThat(get("/api/v1/namespaces/default/events", admin).body()).contains("deployment.patched", "generation 2: ");
+        assertThat(send(request(path).header("Authorization", admin).DELETE()).status()).isEqualTo(204);
     }
 }

@@ -53,6 +53,14 @@ public class DeploymentRepository {
         return findById(id).orElseThrow();
     }
 
+    /** A change of labels alone: the spec, and so its generation, stay. */
+    public Deployment replaceLabels(long id, Map<String, String> labels) {
+        jdbc.sql("UPDATE deployment SET labels = :labels, updated_at = :at WHERE id = :id")
+                .param("labels", json.writeValueAsString(labels)).param("at", Instant.now().atOffset(ZoneOffset.UTC))
+                .param("id", id).update();
+        return findById(id).orElseThrow();
+    }
+
     /** The reconciler's write: the status only. */
     public void updateStatus(long id, DeploymentStatus status) {
         jdbc.sql("UPDATE deployment SET status = :status WHERE id = :id")

@@ -6,21 +6,24 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
-/** Create, replace, delete: validated first, then one transaction with the audit event; a dry run stops before it. */
+/** Create, replace, patch, delete: validated first, then one transaction with the audit event; a dry run stops before it. */
 @Service
 public class DeploymentService {
     private final DeploymentRepository deployments;
     private final DeploymentValidator validator;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final DeploymentPatch patches;
 
     public DeploymentService(DeploymentRepository deployments, DeploymentValidator validator, AuditLog audit,
-                             TransactionTemplate tx) {
+                             TransactionTemplate tx, DeploymentPatch patches) {
         this.deployments = deployments;
         this.validator = validator;
         this.audit = audit;
         this.tx = tx;
+        this.patches = patches;
     }
 
     /** What an apply did, or (dry run) would do. */
@@ -61,6 +64,36 @@ public class DeploymentService {
         return new Applied(false, plan, tx.execute(s -> {
             Deployment d = deployments.replace(current.id(), request.metadata().labels(), request.spec());
             audit.record(user, "deployment.replaced", namespace, "deployment", name, "generation " + d.generation() + ": " + plan);
+            return d;
+        }));
+    }
+
+    /**
+     * A JSON merge patch of metadata and spec, then checked as a replace is. The generation goes up only if the
+     * spec changes (a labels-only patch leaves the reconciler's attempt counters alone); no change writes nothing.
+     */
+    public Applied patch(String namespace, String name, String user, JsonNode patch, boolean dryRun) {
+        Deployment current = get(namespace, name);
+        DeploymentRequest request = patches.apply(current, patch);
+        if (!request.metadata().name().equals(name)) {
+            throw ApiException.badRequest("invalid field 'metadata.name': '" + request.metadata().name()
+                    + "' is not the deployment in the path ('" + name + "'); a deployment cannot be renamed");
+        }
+        validator.validate(namespace, request.spec());
+        boolean specChanges = !request.spec().equals(current.spec());
+        boolean labelsChange = !request.metadata().labels().equals(current.metadata().labels());
+        String plan = specChanges ? ApplyPlan.forReplace(current, request.spec())
+                : labelsChange ? "labels only; the spec and its generation stay" : "no change";
+        if (dryRun) {
+            return new Applied(true, plan, current);
+        }
+        if (!specChanges && !labelsChange) {
+            return new Applied(false, plan, current);
+        }
+        return new Applied(false, plan, tx.execute(s -> {
+            Deployment d = specChanges ? deployments.replace(current.id(), request.metadata().labels(), request.spec())
+                    : deployments.replaceLabels(current.id(), request.metadata().labels());
+            audit.record(user, "deployment.patched", namespace, "deployment", name, "generation " + d.generation() + ": " + plan);
             return d;
         }));
     }

@@ -40,28 +40,7 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
-                && f.getTargetType().isEnum()) {
-            return ErrorBody.of(400, "invalid value '" + f.getValue() + "' for '" + path(f) + "'; one of "
-                    + java.util.Arrays.toString(f.getTargetType().getEnumConstants()));
-        }
-        if (e.getCause() instanceof tools.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
-            return ErrorBody.of(400, "invalid value for '" + path(m) + "'; see /v3/api-docs for its schema");
-        }
-        return ErrorBody.of(400, "the request body is not the JSON this call takes; see /v3/api-docs for its schema");
-    }
-
-    /** The JSON field's path as {@code spec.template.parallelism} (indexes as {@code [0]}). */
-    private static String path(tools.jackson.core.JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (tools.jackson.core.JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return ErrorBody.of(400, JsonProblems.describe(e.getCause()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
