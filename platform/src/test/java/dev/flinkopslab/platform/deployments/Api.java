@@ -44,6 +44,12 @@ final class Api {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON merge patch (RFC 7386). */
+    Response patch(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Response delete(String path) throws Exception {
         return send(request(path).DELETE());
     }
