@@ -125,9 +125,10 @@ final class PlatformOutput {
     }
 
     static Table jobs(JsonNode list) {
-        return new Table("FLINK JOB", "PARALLELISM", "STARTED", "ENDED", "FINAL STATE", "RESTORED FROM").rows(list, j -> new String[] {
+        return new Table("FLINK JOB", "PARALLELISM", "STARTED", "ENDED", "FINAL STATE", "WEB UI", "RESTORED FROM").rows(list, j -> new String[] {
                 text(j.get("flinkJobId")), text(j.at("/spec/template/parallelism")), time(j.get("startedAt")),
-                time(j.get("endedAt")), text(j.get("finalState")), text(j.get("restoredFrom"))});
+                time(j.get("endedAt")), text(j.get("finalState")), j.hasNonNull("endedAt") ? "-" : text(j.get("webUiUrl")),
+                text(j.get("restoredFrom"))});
     }
 
     static Table savepoints(JsonNode list) {

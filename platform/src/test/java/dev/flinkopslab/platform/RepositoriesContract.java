@@ -92,13 +92,14 @@ abstract class RepositoriesContract {
         assertThat(replaced.status().jobStatus()).isEqualTo(JobStatus.RUNNING);
 
         history.insertJob(d.id(), job, spec, null);
-        history.jobStarted(job);
+        history.jobStarted(job, "http://localhost:8081");
         history.jobEnded(job, JobStatus.FINISHED);
         history.jobEnded(job, JobStatus.FAILED); // the first end stays
         assertThat(history.jobs(d.id())).singleElement().satisfies(j -> {
             assertThat(j.spec()).isEqualTo(spec);
             assertThat(j.startedAt()).isNotNull();
             assertThat(j.finalState()).isEqualTo(JobStatus.FINISHED);
+            assertThat(j.webUiUrl()).isEqualTo("http://localhost:8081");
         });
         Savepoint sp = history.insertSavepoint(d.id(), job, Savepoint.Origin.SUSPEND, "fedcba9876543210fedcba9876543210");
         assertThat(history.latestCompletedSavepoint(d.id())).isEmpty();

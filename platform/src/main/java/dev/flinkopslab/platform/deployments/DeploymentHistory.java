@@ -41,9 +41,10 @@ public class DeploymentHistory {
         return job(flinkJobId).orElseThrow();
     }
 
-    public void jobStarted(String flinkJobId) {
-        jdbc.sql("UPDATE deployment_job SET started_at = :at WHERE flink_job_id = :job AND started_at IS NULL")
-                .param("at", now()).param("job", flinkJobId).update();
+    /** Flink accepted the job; {@code webUiUrl} is its cluster's Web UI (and REST API), or null if not known. */
+    public void jobStarted(String flinkJobId, String webUiUrl) {
+        jdbc.sql("UPDATE deployment_job SET started_at = :at, web_ui_url = :url WHERE flink_job_id = :job AND started_at IS NULL")
+                .param("at", now()).param("url", webUiUrl).param("job", flinkJobId).update();
     }
 
     /** Records how the job ended; a job that ended already keeps its first record. */
@@ -127,7 +128,8 @@ public class DeploymentHistory {
         return new DeploymentJob(rs.getLong("id"), rs.getLong("deployment_id"), rs.getString("flink_job_id"),
                 json.readValue(rs.getString("spec"), DeploymentSpec.class), rs.getString("restored_from"),
                 UserRepository.instant(rs, "created_at"), UserRepository.instant(rs, "started_at"),
-                UserRepository.instant(rs, "ended_at"), state == null ? null : JobStatus.valueOf(state));
+                UserRepository.instant(rs, "ended_at"), state == null ? null : JobStatus.valueOf(state),
+                rs.getString("web_ui_url"));
     }
 
     private static Savepoint savepoint(ResultSet rs, int row) throws SQLException {

@@ -220,7 +220,7 @@ public class Starts {
 
     private void record(Deployment d, DeploymentJob job, DeploymentEvent.Type type, String message) {
         tx.executeWithoutResult(t -> {
-            history.jobStarted(job.flinkJobId());
+            history.jobStarted(job.flinkJobId(), jobTarget.restUrl(d, job.flinkJobId()).orElse(null));
             history.event(d.id(), type, job.flinkJobId(), message);
             status.write(d, d.status().withIntent(null).withJob(job.flinkJobId(), null).withReconciled(job.spec()).withError(null));
         });

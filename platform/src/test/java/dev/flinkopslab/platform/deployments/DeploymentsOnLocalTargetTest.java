@@ -106,6 +106,8 @@ class DeploymentsOnLocalTargetTest {
         JsonNode d = awaitState("seed", s -> s.equals("RUNNING"));
         String job = d.at("/status/jobId").asString();
         String restUrl = clusters.restUrl(job).orElseThrow();
+        assertThat(api.get(DEPLOYMENTS + "/seed/jobs").json().get(0).get("webUiUrl").asString())
+                .as("the job's Web UI, in its jobs resource").isEqualTo(restUrl);
         ClusterOverviewWithVersion overview = new FlinkCluster(new FlinkRestClient(restUrl)).overview();
         assertThat(overview.getNumTaskManagersConnected()).isEqualTo(4);
         assertThat(overview.getNumSlotsTotal()).isEqualTo(4);
