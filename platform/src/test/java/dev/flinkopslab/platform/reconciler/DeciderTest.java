@@ -24,7 +24,7 @@ class DeciderTest {
     private static DeploymentSpec spec(DesiredState state, UpgradeStrategy upgrade, int parallelism) {
         return new DeploymentSpec(state, upgrade, null, null,
                 new DeploymentSpec.Template(1L, "demo.Job", List.of(), parallelism, null),
-                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null);
+                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null, null);
     }
 
     private static Deployment deployment(DeploymentSpec spec, DeploymentStatus status, long generation) {
