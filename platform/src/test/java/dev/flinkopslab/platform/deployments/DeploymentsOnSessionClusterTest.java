@@ -8,6 +8,7 @@ import dev.flinkopslab.platform.reconciler.Observer;
 import dev.flinkopslab.platform.reconciler.Reconciler;
 import dev.flinkopslab.platform.reconciler.ReconcilerHook;
 import dev.flinkopslab.platform.reconciler.ReconcilerLoop;
+import dev.flinkopslab.platform.reconciler.Savepoints;
 import dev.flinkopslab.platform.reconciler.Starts;
 import dev.flinkopslab.platform.reconciler.StatusWriter;
 import dev.flinkopslab.platform.reconciler.Stops;
@@ -75,6 +76,8 @@ class DeploymentsOnSessionClusterTest {
     Starts starts;
     @Autowired
     Stops stops;
+    @Autowired
+    Savepoints savepoints;
     @Autowired
     StatusWriter statusWriter;
 
@@ -441,7 +444,7 @@ class DeploymentsOnSessionClusterTest {
 
     /** A reconciler as a restarted platform has it: new instances, the same database and Flink. */
     private Reconciler freshReconciler() {
-        return new Reconciler(deployments, history, new Observer(targets), starts, stops, statusWriter);
+        return new Reconciler(deployments, history, new Observer(targets), starts, stops, savepoints, statusWriter);
     }
 
     private Deployment driveUntil(Reconciler reconciler, String name, DeploymentState state) throws Exception {
