@@ -135,13 +135,14 @@ public class Stops {
         };
         if (intent.upgrade()) {
             starts.start(d, location, recorded);
-        } else {
-            tx.executeWithoutResult(t -> {
-                recorded.run();
-                status.write(d, d.status().withIntent(null).withJob(null, JobStatus.FINISHED).withState(DeploymentState.SUSPENDED)
-                        .withReconciled(d.spec()).withError(null).withAttempts(d.status().jobAttempts(), 0));
-            });
+            savepoints.retain(d);
+            return;
         }
+        tx.executeWithoutResult(t -> {
+            recorded.run();
+            status.write(d, d.status().withIntent(null).withJob(null, JobStatus.FINISHED).withState(DeploymentState.SUSPENDED)
+                    .withReconciled(d.spec()).withError(null).withAttempts(d.status().jobAttempts(), 0));
+        });
         savepoints.retain(d);
     }
 

@@ -103,7 +103,12 @@ class SavepointsOnSessionClusterTest {
         }
         String spec = DeploymentsOnSessionClusterTest.deployment(name, state, "STATEFUL", "LATEST_SAVEPOINT", artifactId,
                 SessionCluster.JOB_CLASS, 1, cluster.restUrl(), "--rate", "500", "--sink", "discard", "--job-name", name);
-        return schedule == null ? spec : spec.replace("\"maxJobCreationAttempts\": 2}", "\"maxJobCreationAttempts\": 2, \"savepoints\": " + schedule + "}");
+        if (schedule == null) {
+            return spec;
+        }
+        String scheduled = spec.replace("\"maxJobCreationAttempts\": 2}", "\"maxJobCreationAttempts\": 2, \"savepoints\": " + schedule + "}");
+        assertThat(scheduled).as("the schedule is in the spec").contains(schedule);
+        return scheduled;
     }
 
     /** Reads until {@code done} holds; the last read is in the failure. */
