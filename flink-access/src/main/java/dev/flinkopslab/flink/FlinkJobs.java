@@ -116,6 +116,11 @@ public final class FlinkJobs {
         return exceptionHistory(job).size();
     }
 
+    /** Every failure the history holds (up to Flink's {@code web.exception-history-size}), newest first. */
+    public List<JobFailure> failures(JobID job) throws FlinkRestException {
+        return exceptionHistory(job).stream().map(JobFailure::of).toList();
+    }
+
     /** The newest failure, with its root cause; empty if the job never failed. */
     public Optional<JobFailure> latestFailure(JobID job) throws FlinkRestException {
         return exceptionHistory(job).stream().findFirst().map(JobFailure::of);

@@ -75,7 +75,7 @@ abstract class RepositoriesContract {
         Artifact jar = artifacts.insert("default", "job.jar", 1, "c".repeat(64), "ann", Instant.now());
         DeploymentSpec spec = new DeploymentSpec(DesiredState.RUNNING, null, null, null,
                 new DeploymentSpec.Template(jar.id(), "demo.Job", List.of("--rate", "5"), 2, Map.of("a", "b")),
-                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null);
+                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null, null);
         Deployment d = deployments.insert("default", new Metadata("orders", Map.of("team", "lab")), spec, "ann");
         assertThat(d.spec()).isEqualTo(spec);
         assertThat(d.status().state()).isEqualTo(DeploymentState.TRANSITIONING);
@@ -106,6 +106,24 @@ abstract class RepositoriesContract {
         history.savepointCompleted(sp.id(), "file:/tmp/sp-1");
         assertThat(history.latestCompletedSavepoint(d.id())).map(Savepoint::location).contains("file:/tmp/sp-1");
         history.event(d.id(), DeploymentEvent.Type.SAVEPOINT_COMPLETED, job, "savepoint at file:/tmp/sp-1");
+
+        Savepoint periodic = history.insertSavepoint(d.id(), job, Savepoint.Origin.PERIODIC, "0123456789abcdef0123456789abcde1");
+        assertThat(history.pendingSavepoint(d.id())).contains(periodic);
+        assertThat(history.newestSavepointOf(job)).contains(periodic.createdAt());
+        history.savepointCompleted(periodic.id(), "file:/tmp/sp-2");
+        assertThat(history.pendingSavepoint(d.id())).isEmpty();
+        assertThat(history.completedSavepoints(d.id())).extracting(Savepoint::id).containsExactly(periodic.id(), sp.id());
+        assertThat(history.savepointDisposed(periodic.id())).isTrue();
+        assertThat(history.savepointDisposed(periodic.id())).as("only a COMPLETED one").isFalse();
+        assertThat(history.savepoint(periodic.id()).orElseThrow()).satisfies(p -> {
+            assertThat(p.state()).isEqualTo(Savepoint.State.DISPOSED);
+            assertThat(p.disposedAt()).isNotNull();
+        });
+        assertThat(history.latestCompletedSavepoint(d.id())).as("never restored from a disposed one").map(Savepoint::id)
+                .contains(sp.id());
+        Savepoint retained = history.insertSavepoint(d.id(), job, Savepoint.Origin.RETAINED_CHECKPOINT, "0123456789abcdef0123456789abcde2");
+        assertThat(retained.origin()).isEqualTo(Savepoint.Origin.RETAINED_CHECKPOINT);
+        assertThat(history.pendingSavepoint(d.id())).as("not one the reconciler triggers").isEmpty();
         assertThat(history.events(d.id(), 10)).extracting(DeploymentEvent::type).containsExactly(DeploymentEvent.Type.SAVEPOINT_COMPLETED);
 
         assertThat(deployments.delete(d.id())).isTrue();

@@ -91,6 +91,11 @@ public record ClusterConfig(int taskManagers, int slotsPerTaskManager, String jo
                 rpcPort, workDir, classpath, heartbeatTimeout, startTimeout, options, application);
     }
 
+    public ClusterConfig withStartTimeout(Duration timeout) {
+        return new ClusterConfig(taskManagers, slotsPerTaskManager, jobManagerMemory, taskManagerMemory, restPort,
+                rpcPort, workDir, classpath, heartbeatTimeout, timeout, flinkConfiguration, application);
+    }
+
     public ClusterConfig withApplication(Application job) {
         return new ClusterConfig(taskManagers, slotsPerTaskManager, jobManagerMemory, taskManagerMemory, restPort,
                 rpcPort, workDir, classpath, heartbeatTimeout, startTimeout, flinkConfiguration, job);

@@ -33,6 +33,7 @@ public class LocalClusters {
     private static final Logger LOG = LoggerFactory.getLogger(LocalClusters.class);
     /** Stop and status never start a process: they need no classpath. */
     private static final String NO_CLASSPATH = "-";
+    private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(180);
 
     private final PlatformProperties props;
 
@@ -64,6 +65,8 @@ public class LocalClusters {
                 .withMemory(size(t.resources().jobManager()), size(t.resources().taskManager()))
                 .withPorts(OwnProcesses.freePort(), OwnProcesses.freePort())
                 .withFlinkConfiguration(options)
+                // several JVMs starting at once on a small, busy machine: slower than one session cluster's start
+                .withStartTimeout(START_TIMEOUT)
                 .withApplication(new ClusterConfig.Application(userJar, t.entryClass(), flinkJobId, t.programArgs(),
                         restorePath, spec.allowNonRestoredState()));
         new LocalCluster(config, line -> LOG.info("cluster of job {}: {}", flinkJobId, line)).start();

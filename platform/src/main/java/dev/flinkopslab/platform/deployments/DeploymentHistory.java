@@ -93,7 +93,10 @@ public class DeploymentHistory {
                 .query(DeploymentHistory::savepoint).list();
     }
 
-    /** The newest completed savepoint, retained checkpoints left out: what LATEST_SAVEPOINT restores from. */
+    /**
+     * The newest completed savepoint, retained checkpoints left out: what LATEST_SAVEPOINT restores from. A
+     * DISPOSED one is not COMPLETED, so it is never restored from.
+     */
     public Optional<Savepoint> latestCompletedSavepoint(long deployment) {
         return jdbc.sql("SELECT * FROM savepoint WHERE deployment_id = :d AND state = 'COMPLETED'"
                         + " AND origin <> 'RETAINED_CHECKPOINT' ORDER BY id DESC")
@@ -106,6 +109,40 @@ public class DeploymentHistory {
                 .param("d", deployment).param("loc", location).withMaxRows(1).query(DeploymentHistory::savepoint).optional();
     }
 
+    /** The completed savepoints retention looks at, newest first (retained checkpoints are Flink's to retain). */
+    public List<Savepoint> completedSavepoints(long deployment) {
+        return jdbc.sql("SELECT * FROM savepoint WHERE deployment_id = :d AND state = 'COMPLETED'"
+                        + " AND origin <> 'RETAINED_CHECKPOINT' ORDER BY id DESC")
+                .param("d", deployment).query(DeploymentHistory::savepoint).list();
+    }
+
+    /**
+     * The oldest USER or PERIODIC savepoint still PENDING: one the reconciler triggers (if Flink never heard of it)
+     * and polls. A suspend's or an upgrade's pending savepoint belongs to the status' intent instead.
+     */
+    public Optional<Savepoint> pendingSavepoint(long deployment) {
+        return jdbc.sql("SELECT * FROM savepoint WHERE deployment_id = :d AND state = 'PENDING'"
+                        + " AND origin IN ('USER', 'PERIODIC') ORDER BY id")
+                .param("d", deployment).withMaxRows(1).query(DeploymentHistory::savepoint).optional();
+    }
+
+    /** When the job's newest savepoint was asked for, whatever its origin and outcome; empty if it has none. */
+    public Optional<Instant> newestSavepointOf(String flinkJobId) {
+        return jdbc.sql("SELECT created_at FROM savepoint WHERE flink_job_id = :job ORDER BY id DESC").param("job", flinkJobId)
+                .withMaxRows(1).query((rs, row) -> UserRepository.instant(rs, "created_at")).optional();
+    }
+
+    /** Marks a COMPLETED savepoint DISPOSED; false if it is not COMPLETED (disposed already, by someone else). */
+    public boolean savepointDisposed(long id) {
+        return jdbc.sql("UPDATE savepoint SET state = 'DISPOSED', disposed_at = :at WHERE id = :id AND state = 'COMPLETED'")
+                .param("at", now()).param("id", id).update() > 0;
+    }
+
+    /** A disposed savepoint whose files could not be removed (or were not found) says why, in its failure. */
+    public void savepointFilesNotRemoved(long id, String why) {
+        jdbc.sql("UPDATE savepoint SET failure = :f WHERE id = :id").param("f", clip(why, 1000)).param("id", id).update();
+    }
+
     // --- events
 
     public void event(long deployment, DeploymentEvent.Type type, String flinkJobId, String message) {
@@ -116,6 +153,12 @@ public class DeploymentHistory {
     }
 
     /** Newest first, at most {@code limit}. */
+    /** How many events of {@code type} the deployment has for one job. */
+    public int eventCount(long deployment, String flinkJobId, DeploymentEvent.Type type) {
+        return jdbc.sql("SELECT COUNT(*) FROM deployment_event WHERE deployment_id = :d AND flink_job_id = :job AND type = :type")
+                .param("d", deployment).param("job", flinkJobId).param("type", type.name()).query(Integer.class).single();
+    }
+
     public List<DeploymentEvent> events(long deployment, int limit) {
         return jdbc.sql("SELECT * FROM deployment_event WHERE deployment_id = :d ORDER BY id DESC").param("d", deployment)
                 .withMaxRows(limit).query((rs, row) -> new DeploymentEvent(rs.getLong("id"), rs.getLong("deployment_id"),
@@ -136,7 +179,8 @@ public class DeploymentHistory {
         return new Savepoint(rs.getLong("id"), rs.getLong("deployment_id"), rs.getString("flink_job_id"),
                 Savepoint.Origin.valueOf(rs.getString("origin")), rs.getString("trigger_id"),
                 Savepoint.State.valueOf(rs.getString("state")), rs.getString("location"), rs.getString("failure"),
-                UserRepository.instant(rs, "created_at"), UserRepository.instant(rs, "completed_at"));
+                UserRepository.instant(rs, "created_at"), UserRepository.instant(rs, "completed_at"),
+                UserRepository.instant(rs, "disposed_at"));
     }
 
     private static String clip(String s, int max) {

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * What the user wants: the only thing the user writes; the reconciler reads it and writes the status.
  * Left out: allowNonRestoredState false, upgradeStrategy STATEFUL, restoreStrategy LATEST_SAVEPOINT, both attempt
- * limits 3, target LOCAL (a cluster of its own).
+ * limits 3, target LOCAL (a cluster of its own), savepoints null (no periodic savepoints, no retention).
  */
 public record DeploymentSpec(
         @NotNull DesiredState state,
@@ -24,7 +24,8 @@ public record DeploymentSpec(
         @NotNull @Valid Template template,
         @Valid Target target,
         @Min(1) @Max(100) Integer maxSavepointCreationAttempts,
-        @Min(1) @Max(100) Integer maxJobCreationAttempts) {
+        @Min(1) @Max(100) Integer maxJobCreationAttempts,
+        @Valid SavepointSchedule savepoints) {
 
     public DeploymentSpec {
         allowNonRestoredState = allowNonRestoredState != null && allowNonRestoredState;
@@ -108,7 +109,7 @@ public record DeploymentSpec(
 
     public DeploymentSpec withState(DesiredState newState) {
         return new DeploymentSpec(newState, upgradeStrategy, restoreStrategy, allowNonRestoredState, template, target,
-                maxSavepointCreationAttempts, maxJobCreationAttempts);
+                maxSavepointCreationAttempts, maxJobCreationAttempts, savepoints);
     }
 
     /** Whether the job itself differs (template or target): what an upgrade is about, unlike a state change. */

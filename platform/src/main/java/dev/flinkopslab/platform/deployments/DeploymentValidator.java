@@ -6,7 +6,9 @@ import dev.flinkopslab.platform.artifacts.ArtifactRepository;
 import dev.flinkopslab.platform.artifacts.ArtifactStore;
 import dev.flinkopslab.platform.artifacts.EntryClasses;
 import dev.flinkopslab.platform.web.ApiException;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +31,7 @@ public class DeploymentValidator {
     }
 
     public void validate(String namespace, DeploymentSpec spec) {
+        checkSchedule(spec.savepoints());
         DeploymentSpec.Template t = spec.template();
         Artifact artifact = artifacts.find(namespace, t.artifactId()).orElseThrow(() -> invalid("spec.template.artifactId",
                 "no artifact " + t.artifactId() + " in namespace '" + namespace + "'; upload the JAR first"));
@@ -81,6 +84,30 @@ public class DeploymentValidator {
     private static long machineMemoryMiB() {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os.getTotalMemorySize() / (1024 * 1024);
+    }
+
+    private static void checkSchedule(SavepointSchedule schedule) {
+        if (schedule == null) {
+            return;
+        }
+        Duration interval = duration("spec.savepoints.interval", schedule.interval(), schedule::intervalDuration);
+        if (interval != null && interval.compareTo(SavepointSchedule.MIN_INTERVAL) < 0) {
+            throw invalid("spec.savepoints.interval", "'" + schedule.interval() + "' is shorter than the minimum of "
+                    + SavepointSchedule.MIN_INTERVAL.toSeconds() + " s");
+        }
+        Duration maxAge = duration("spec.savepoints.maxAge", schedule.maxAge(), schedule::maxAgeDuration);
+        if (maxAge != null && maxAge.isZero()) {
+            throw invalid("spec.savepoints.maxAge", "must be longer than 0");
+        }
+    }
+
+    private static Duration duration(String field, String text, Supplier<Duration> parsed) {
+        try {
+            return parsed.get();
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, "'" + text.replaceAll("\\s+", " ") + "' is not a duration; write it as ISO-8601 (PT10M)"
+                    + " or like 10m, 30 s, 1 h");
+        }
     }
 
     private int totalSlots(DeploymentSpec.Target target) {

@@ -5,6 +5,12 @@ import dev.flinkopslab.platform.deployments.DeploymentSpec;
 import dev.flinkopslab.platform.deployments.DeploymentStatus;
 import dev.flinkopslab.platform.deployments.DesiredState;
 import dev.flinkopslab.platform.deployments.Intent;
+import dev.flinkopslab.platform.deployments.Savepoint;
+import dev.flinkopslab.platform.deployments.SavepointSchedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.JobStatus;
 
 /**
@@ -15,6 +21,10 @@ public final class Decider {
     private Decider() {}
 
     public static Decision decide(Deployment d, Observation o) {
+        return decide(d, o, SavepointFacts.NONE);
+    }
+
+    public static Decision decide(Deployment d, Observation o, SavepointFacts f) {
         DeploymentStatus status = d.status();
         DeploymentSpec spec = d.spec();
         if (o.unreachable()) {
@@ -28,6 +38,12 @@ public final class Decider {
                 case STOPPING -> Decision.of(Decision.Kind.POLL_SAVEPOINT, "savepoint " + intent.triggerId() + " is under way");
                 case CANCELLING -> Decision.of(Decision.Kind.POLL_CANCEL, "cancel of job " + intent.jobId() + " is under way");
             };
+        }
+        Savepoint pending = f.pending();
+        if (pending != null && !(spec.state() == DesiredState.CANCELLED && status.jobId() != null)) {
+            // an upgrade, a suspend or a restart waits for it: it ends, as Flink times a savepoint out; a cancel does not wait
+            return Decision.of(Decision.Kind.POLL_PENDING_SAVEPOINT, "savepoint " + pending.id() + " (" + pending.origin()
+                    + ") is under way; other steps wait for it");
         }
         boolean stuck = status.stuckGeneration() != null && status.stuckGeneration() == d.generation();
         if (status.jobId() == null) {
@@ -48,14 +64,14 @@ public final class Decider {
             case SUSPENDED -> stuck ? Decision.of(Decision.Kind.OBSERVE, "suspend stuck: savepoint attempts exhausted")
                     : whenTasksRun(o, Decision.Kind.SUSPEND, "the spec says SUSPENDED");
             case CANCELLED -> Decision.of(Decision.Kind.CANCEL, "the spec says CANCELLED");
-            case RUNNING -> running(d, o, stuck);
+            case RUNNING -> running(d, o, f, stuck);
         };
     }
 
-    private static Decision running(Deployment d, Observation o, boolean stuck) {
+    private static Decision running(Deployment d, Observation o, SavepointFacts f, boolean stuck) {
         DeploymentSpec spec = d.spec();
         if (!spec.jobDiffers(d.status().lastReconciledSpec())) {
-            return Decision.of(Decision.Kind.OBSERVE, "the job runs the spec");
+            return periodic(d, o, f);
         }
         if (stuck) {
             return Decision.of(Decision.Kind.OBSERVE, "upgrade stuck for generation " + d.generation() + "; the old job keeps running");
@@ -65,6 +81,43 @@ public final class Decider {
             case STATELESS -> Decision.of(Decision.Kind.UPGRADE_STATELESS, "the spec changed; STATELESS upgrade");
             case NONE -> Decision.of(Decision.Kind.OBSERVE, "the spec changed; upgradeStrategy NONE waits for the next start");
         };
+    }
+
+    /**
+     * A PERIODIC savepoint once the job's newest one (or its start) is an interval old, and only of a job with every
+     * task running; a changed spec goes first (it is not asked here), so the schedule never holds an upgrade up.
+     */
+    private static Decision periodic(Deployment d, Observation o, SavepointFacts f) {
+        SavepointSchedule schedule = d.spec().savepoints();
+        Duration every = schedule == null ? null : schedule.intervalDuration();
+        if (every == null || f.periodStart() == null || f.now().isBefore(f.periodStart().plus(every))) {
+            return Decision.of(Decision.Kind.OBSERVE, "the job runs the spec");
+        }
+        return whenTasksRun(o, Decision.Kind.PERIODIC_SAVEPOINT, "the job's newest savepoint is older than the interval "
+                + schedule.interval());
+    }
+
+    /** A completed savepoint retention disposes, and why. */
+    public record Expired(Savepoint savepoint, String why) {}
+
+    /**
+     * The completed savepoints (newest first) the schedule no longer keeps: those beyond maxCount, those older than
+     * maxAge. Never the newest completed one: it is what a restore uses, so the deployment keeps a restore point
+     * even when every savepoint is older than maxAge or a newer one failed.
+     */
+    public static List<Expired> expired(List<Savepoint> completedNewestFirst, SavepointSchedule schedule, Instant now) {
+        List<Expired> expired = new ArrayList<>();
+        Duration maxAge = schedule.maxAgeDuration();
+        for (int i = 1; i < completedNewestFirst.size(); i++) {
+            Savepoint sp = completedNewestFirst.get(i);
+            Instant taken = sp.completedAt() != null ? sp.completedAt() : sp.createdAt();
+            if (schedule.maxCount() != null && i >= schedule.maxCount()) {
+                expired.add(new Expired(sp, "beyond maxCount " + schedule.maxCount()));
+            } else if (maxAge != null && taken.plus(maxAge).isBefore(now)) {
+                expired.add(new Expired(sp, "older than maxAge " + schedule.maxAge()));
+            }
+        }
+        return expired;
     }
 
     /** A savepoint needs every task running; until then, watch. */

@@ -29,7 +29,11 @@ public record Decision(Kind kind, String reason) {
         /** the job failed (or vanished) while the deployment should run: restart it, or FAILED when attempts are used up */
         RESTART,
         /** no job, and none should run: record the state the spec asks for */
-        SETTLE
+        SETTLE,
+        /** a USER or PERIODIC savepoint is PENDING: poll it (trigger it with its recorded id if Flink never heard of it) */
+        POLL_PENDING_SAVEPOINT,
+        /** the schedule is due: record a PERIODIC savepoint (trigger id generated now), then trigger it; the job runs on */
+        PERIODIC_SAVEPOINT
     }
 
     static Decision of(Kind kind, String reason) {

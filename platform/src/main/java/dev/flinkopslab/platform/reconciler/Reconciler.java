@@ -9,6 +9,7 @@ import dev.flinkopslab.platform.deployments.DeploymentState;
 import dev.flinkopslab.platform.deployments.DeploymentStatus;
 import dev.flinkopslab.platform.deployments.DesiredState;
 import dev.flinkopslab.platform.deployments.Savepoint;
+import java.time.Instant;
 import org.apache.flink.api.common.JobStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,15 @@ public class Reconciler {
     private final Observer observer;
     private final Starts starts;
     private final Stops stops;
+    private final Savepoints savepoints;
     private final StatusWriter status;
     private final LocalClusters clusters;
     private final ActiveJobs activeJobs;
+    private final RestartEvents restartEvents;
 
     public Reconciler(DeploymentRepository deployments, DeploymentHistory history, Observer observer, Starts starts,
-                      Stops stops, StatusWriter status, LocalClusters clusters, ActiveJobs activeJobs) {
+                      Stops stops, Savepoints savepoints, StatusWriter status, LocalClusters clusters, ActiveJobs activeJobs, RestartEvents restartEvents) {
+        this.restartEvents = restartEvents;
         this.clusters = clusters;
         this.activeJobs = activeJobs;
         this.deployments = deployments;
@@ -41,6 +45,7 @@ public class Reconciler {
         this.observer = observer;
         this.starts = starts;
         this.stops = stops;
+        this.savepoints = savepoints;
         this.status = status;
     }
 
@@ -64,7 +69,8 @@ public class Reconciler {
 
     public void reconcile(Deployment d) {
         Observation o = observer.observe(d);
-        Decision decision = Decider.decide(d, o);
+        SavepointFacts facts = savepoints.facts(d, Instant.now());
+        Decision decision = Decider.decide(d, o, facts);
         LOG.debug("{}/{}: {} ({})", d.namespace(), d.metadata().name(), decision.kind(), decision.reason());
         switch (decision.kind()) {
             case WAIT -> status.write(d, d.status().withError(decision.reason()));
@@ -80,14 +86,23 @@ public class Reconciler {
             case UPGRADE_STATELESS -> stops.cancel(d, true);
             case POLL_CANCEL -> stops.pollCancel(d, o);
             case SETTLE -> settle(d, o);
+            case POLL_PENDING_SAVEPOINT -> savepoints.poll(o.known() && !o.terminal() ? observed(d, o, decision) : d,
+                    facts.pending());
+            case PERIODIC_SAVEPOINT -> savepoints.take(observed(d, o, decision), Savepoint.Origin.PERIODIC);
         }
     }
 
-    /** Records the job's status; RUNNING once every task runs. A NONE upgrade's wait is said once, as an event. */
-    private void observed(Deployment d, Observation o, Decision decision) {
+    /**
+     * Records the job's status (RUNNING once every task runs) and the restarts Flink did since the last round. A
+     * NONE upgrade's wait is said once, as an event.
+     */
+    private Deployment observed(Deployment d, Observation o, Decision decision) {
         DeploymentStatus s = d.status();
         if (s.jobId() == null) {
-            return;
+            return d;
+        }
+        if (o.known() && !o.terminal()) {
+            restartEvents.record(d, s.jobId());
         }
         boolean stuck = s.stuckGeneration() != null && s.stuckGeneration() == d.generation();
         DeploymentStatus next = s.withJob(s.jobId(), o.jobStatus())
@@ -95,12 +110,13 @@ public class Reconciler {
         if (o.allTasksRunning() && !stuck) {
             next = next.withError(null);
         }
-        if (s.observedGeneration() != d.generation() && d.spec().jobDiffers(s.lastReconciledSpec())
-                && d.spec().state() == DesiredState.RUNNING) {
+        // only an OBSERVE is a NONE upgrade's wait; one behind a pending savepoint must still count its attempts afresh
+        if (decision.kind() == Decision.Kind.OBSERVE && s.observedGeneration() != d.generation()
+                && d.spec().jobDiffers(s.lastReconciledSpec()) && d.spec().state() == DesiredState.RUNNING) {
             history.event(d.id(), DeploymentEvent.Type.UPGRADE_WAITING, s.jobId(), decision.reason());
             next = next.withObservedGeneration(d.generation());
         }
-        status.write(d, next);
+        return status.write(d, next);
     }
 
     /** No job runs, or the last one ended: the state the spec asks for (FAILED if it should run and cannot). */

@@ -2,7 +2,6 @@ package dev.flinkopslab.platform.reconciler;
 
 import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.flink.FlinkRestException;
-import dev.flinkopslab.flink.SavepointOutcome;
 import dev.flinkopslab.platform.deployments.Deployment;
 import dev.flinkopslab.platform.deployments.DeploymentEvent;
 import dev.flinkopslab.platform.deployments.DeploymentHistory;
@@ -10,7 +9,6 @@ import dev.flinkopslab.platform.deployments.DeploymentState;
 import dev.flinkopslab.platform.deployments.DeploymentStatus;
 import dev.flinkopslab.platform.deployments.Intent;
 import dev.flinkopslab.platform.deployments.Savepoint;
-import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.rest.messages.TriggerId;
@@ -30,17 +28,19 @@ public class Stops {
     private final StatusWriter status;
     private final JobTarget targets;
     private final Starts starts;
-    private final JobConfiguration jobConfiguration;
+    private final SavepointCalls calls;
+    private final Savepoints savepoints;
     private final TransactionTemplate tx;
     private final ObjectProvider<ReconcilerHook> hook;
 
-    public Stops(DeploymentHistory history, StatusWriter status, JobTarget targets, Starts starts, JobConfiguration jobConfiguration,
-                 TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
+    Stops(DeploymentHistory history, StatusWriter status, JobTarget targets, Starts starts, SavepointCalls calls,
+          Savepoints savepoints, TransactionTemplate tx, ObjectProvider<ReconcilerHook> hook) {
         this.history = history;
         this.status = status;
         this.targets = targets;
         this.starts = starts;
-        this.jobConfiguration = jobConfiguration;
+        this.calls = calls;
+        this.savepoints = savepoints;
         this.tx = tx;
         this.hook = hook;
     }
@@ -63,24 +63,14 @@ public class Stops {
     /** The intent's savepoint: still running, done (then suspended, or the upgrade's new job started from it), or failed. */
     public void pollSavepoint(Deployment d) {
         Intent intent = d.status().intent();
-        Optional<SavepointOutcome> outcome;
-        try {
-            outcome = jobs(d).savepoint(JobID.fromHexString(intent.jobId()), TriggerId.fromHexString(intent.triggerId()));
-        } catch (FlinkRestException e) {
-            if (e.noAnswer() || e.status() < 0) {
-                status.write(d, d.status().withError("polling savepoint " + intent.triggerId() + ": " + e.getMessage()));
-            } else {
-                trigger(d); // Flink does not know the trigger id: the crash came before the trigger reached it
-            }
-            return;
-        }
-        if (outcome.isEmpty()) {
-            return;
-        }
-        if (outcome.get().succeeded()) {
-            completed(d, outcome.get().location());
-        } else {
-            failed(d, outcome.get().failure() + outcome.get().reason().map(r -> " (" + r + ")").orElse(""));
+        SavepointCalls.Answer answer = calls.poll(d, intent.jobId(), intent.triggerId());
+        switch (answer.kind()) {
+            case NO_ANSWER -> status.write(d, d.status().withError("polling savepoint " + intent.triggerId() + ": "
+                    + answer.detail()));
+            case UNKNOWN -> trigger(d);
+            case COMPLETED -> completed(d, answer.detail());
+            case FAILED -> failed(d, answer.detail());
+            case IN_PROGRESS, ACCEPTED -> { }
         }
     }
 
@@ -122,15 +112,13 @@ public class Stops {
 
     private void trigger(Deployment d) {
         Intent intent = d.status().intent();
-        try {
-            jobs(d).triggerStopWithSavepoint(JobID.fromHexString(intent.jobId()), jobConfiguration.savepointDir(d, d.spec()),
-                    TriggerId.fromHexString(intent.triggerId()));
-        } catch (FlinkRestException e) {
-            if (e.noAnswer() || e.status() < 0) {
-                status.write(d, d.status().withError("triggering savepoint " + intent.triggerId() + ": " + e.getMessage()));
-            } else {
-                failed(d, e.flinkError() != null ? e.flinkError() : e.getMessage());
-            }
+        SavepointCalls.Answer answer = calls.trigger(d, intent.jobId(), intent.triggerId(), true);
+        if (answer.kind() == SavepointCalls.Answer.Kind.NO_ANSWER) {
+            status.write(d, d.status().withError("triggering savepoint " + intent.triggerId() + ": " + answer.detail()));
+            return;
+        }
+        if (answer.kind() == SavepointCalls.Answer.Kind.FAILED) {
+            failed(d, answer.detail());
             return;
         }
         hook().at(ReconcilerHook.Point.FLINK_CALLED, d);
@@ -147,6 +135,7 @@ public class Stops {
         };
         if (intent.upgrade()) {
             starts.start(d, location, recorded);
+            savepoints.retain(d);
             return;
         }
         tx.executeWithoutResult(t -> {
@@ -154,6 +143,7 @@ public class Stops {
             status.write(d, d.status().withIntent(null).withJob(null, JobStatus.FINISHED).withState(DeploymentState.SUSPENDED)
                     .withReconciled(d.spec()).withError(null).withAttempts(d.status().jobAttempts(), 0));
         });
+        savepoints.retain(d);
     }
 
     private void failed(Deployment d, String why) {
@@ -186,7 +176,6 @@ public class Stops {
             status.write(d, d.status().withError("cancelling job " + d.status().intent().jobId() + ": " + e.getMessage()));
         }
     }
-
 
     private FlinkJobs jobs(Deployment d) {
         return targets.jobs(d);

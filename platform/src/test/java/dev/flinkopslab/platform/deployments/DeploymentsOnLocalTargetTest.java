@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The LOCAL target: each job in an application cluster of its own (real JobManager and TaskManager JVMs started
  * by the platform in process, H2 in a file). The training's seed deployment reaches RUNNING at parallelism 4 on 4
- * one-slot TaskManagers; a JobManager killed with {@code kill -9} under LATEST_STATE is replaced by a new cluster
+ * one-slot TaskManagers; a restart Flink does by itself is an event with its root cause; a JobManager killed with
+ * {@code kill -9} under LATEST_STATE is replaced by a new cluster
  * that restores the retained checkpoint; a JAR whose main throws ends FAILED with the root cause after the
  * bounded attempts. Clusters of ended jobs are stopped.
  */
@@ -42,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 class DeploymentsOnLocalTargetTest {
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
     private static final String DEPLOYMENTS = "/api/v1/namespaces/default/deployments";
-    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
     private static final Path DATA_DIR = tempDir();
     private static long artifactId;
 
@@ -128,11 +129,16 @@ class DeploymentsOnLocalTargetTest {
     void latestStateRestoresTheRetainedCheckpointAfterTheJobManagerWasKilled() throws Exception {
         Api api = admin();
         assertThat(api.post(DEPLOYMENTS, deployment("durable", "STATEFUL", "LATEST_STATE", 1,
-                "--rate", "500", "--sink", "discard", "--job-name", "durable", "--checkpoint-interval", "1s")).status())
+                "--rate", "500", "--sink", "discard", "--job-name", "durable", "--checkpoint-interval", "1s",
+                "--fail-after", "1000")).status())
                 .isEqualTo(201);
         JsonNode d = awaitState("durable", s -> s.equals("RUNNING"));
         String killed = d.at("/status/jobId").asString();
         FlinkJobs jobs = new FlinkJobs(clusters.restUrl(killed).orElseThrow());
+        // One failure injected after a checkpoint: Flink restarts the job itself; the platform says so, with the cause.
+        await(() -> api.get(DEPLOYMENTS + "/durable/events").body().contains("JOB_RESTARTED"), "a JOB_RESTARTED event");
+        assertThat(api.get(DEPLOYMENTS + "/durable/events").json()).filteredOn(e -> e.get("type").asString().equals("JOB_RESTARTED"))
+                .singleElement().satisfies(e -> assertThat(e.get("message").asString()).contains("Injected failure"));
         await(() -> jobs.completedCheckpoints(JobID.fromHexString(killed)) >= 2, "two checkpoints of " + killed);
 
         ProcessHandle jobManager = ProcessHandle.of(Long.parseLong(

@@ -3,13 +3,13 @@ package dev.flinkopslab.platform.deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkopslab.flink.FlinkJobs;
-import dev.flinkopslab.platform.clusters.LocalClusters;
-import dev.flinkopslab.platform.reconciler.ActiveJobs;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import dev.flinkopslab.platform.reconciler.JobTarget;
 import dev.flinkopslab.platform.reconciler.Observer;
 import dev.flinkopslab.platform.reconciler.Reconciler;
 import dev.flinkopslab.platform.reconciler.ReconcilerHook;
 import dev.flinkopslab.platform.reconciler.ReconcilerLoop;
+import dev.flinkopslab.platform.reconciler.Savepoints;
 import dev.flinkopslab.platform.reconciler.Starts;
 import dev.flinkopslab.platform.reconciler.StatusWriter;
 import dev.flinkopslab.platform.reconciler.Stops;
@@ -78,11 +78,11 @@ class DeploymentsOnSessionClusterTest {
     @Autowired
     Stops stops;
     @Autowired
+    Savepoints savepoints;
+    @Autowired
     StatusWriter statusWriter;
     @Autowired
-    LocalClusters clusters;
-    @Autowired
-    ActiveJobs activeJobs;
+    AutowireCapableBeanFactory beans;
 
     /** A crash at one point of the reconciler, armed by a test for one deployment: the loop stops, the act breaks off. */
     static final class CrashHook implements ReconcilerHook {
@@ -447,7 +447,7 @@ class DeploymentsOnSessionClusterTest {
 
     /** A reconciler as a restarted platform has it: new instances, the same database and Flink. */
     private Reconciler freshReconciler() {
-        return new Reconciler(deployments, history, new Observer(targets), starts, stops, statusWriter, clusters, activeJobs);
+        return beans.createBean(Reconciler.class);
     }
 
     private Deployment driveUntil(Reconciler reconciler, String name, DeploymentState state) throws Exception {
