@@ -8,7 +8,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Create, replace, patch, delete: validated first, then one transaction with the audit event; a dry run stops before it. */
+/**
+ * Create, replace, patch, delete: validated first, then one transaction with the audit event; a dry run stops before
+ * it, after {@link DryRunChecks} (a RUNNING spec's job graph compiled, its restore path, a session cluster's free slots).
+ */
 @Service
 public class DeploymentService {
     private final DeploymentRepository deployments;
@@ -16,10 +19,12 @@ public class DeploymentService {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final DeploymentPatch patches;
+    private final DryRunChecks dryRuns;
 
     public DeploymentService(DeploymentRepository deployments, DeploymentValidator validator, AuditLog audit,
-                             TransactionTemplate tx, DeploymentPatch patches) {
+                             TransactionTemplate tx, DeploymentPatch patches, DryRunChecks dryRuns) {
         this.deployments = deployments;
+        this.dryRuns = dryRuns;
         this.validator = validator;
         this.audit = audit;
         this.tx = tx;
@@ -37,7 +42,7 @@ public class DeploymentService {
         validator.validate(namespace, request.spec());
         String plan = ApplyPlan.forCreate(request.spec());
         if (dryRun) {
-            return new Applied(true, plan, null);
+            return new Applied(true, dryRuns.forCreate(namespace, request.metadata(), request.spec(), plan), null);
         }
         try {
             return new Applied(false, plan, tx.execute(s -> {
@@ -59,7 +64,7 @@ public class DeploymentService {
         validator.validate(namespace, request.spec());
         String plan = ApplyPlan.forReplace(current, request.spec());
         if (dryRun) {
-            return new Applied(true, plan, current);
+            return new Applied(true, dryRuns.forReplace(current, request.spec(), plan), current);
         }
         return new Applied(false, plan, tx.execute(s -> {
             Deployment d = deployments.replace(current.id(), request.metadata().labels(), request.spec());
@@ -85,7 +90,7 @@ public class DeploymentService {
         String plan = specChanges ? ApplyPlan.forReplace(current, request.spec())
                 : labelsChange ? "labels only; the spec and its generation stay" : "no change";
         if (dryRun) {
-            return new Applied(true, plan, current);
+            return new Applied(true, specChanges ? dryRuns.forReplace(current, request.spec(), plan) : plan, current);
         }
         if (!specChanges && !labelsChange) {
             return new Applied(false, plan, current);

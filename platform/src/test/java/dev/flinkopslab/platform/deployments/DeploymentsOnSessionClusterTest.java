@@ -211,7 +211,8 @@ class DeploymentsOnSessionClusterTest {
         Api api = admin();
         Api.Response dry = api.post(DEPLOYMENTS + "?dryRun=true", measurement("dry", "RUNNING", 2));
         assertThat(dry.status()).as(dry.body()).isEqualTo(200);
-        assertThat(dry.json().get("plan").asString()).isEqualTo("create; start the job at parallelism 2 from the newest savepoint, if there is one");
+        assertThat(dry.json().get("plan").asString()).startsWith("create; start the job at parallelism 2 from the newest savepoint,"
+                + " if there is one; the session cluster has 4 free slot(s) for parallelism 2; Flink compiled the job graph: ");
         assertThat(api.get(DEPLOYMENTS + "/dry").status()).isEqualTo(404);
 
         Api.Response created = api.post(DEPLOYMENTS, measurement("parked", "CANCELLED", 2));
@@ -324,7 +325,13 @@ class DeploymentsOnSessionClusterTest {
         Api api = admin();
         String before = api.get(DEPLOYMENTS + "/orders").json().at("/status/jobId").asString();
         Api.Response dry = api.put(DEPLOYMENTS + "/orders?dryRun=true", measurement("orders", "RUNNING", 1));
-        assertThat(dry.json().get("plan").asString()).isEqualTo("savepoint, then restart at parallelism 1 from it");
+        assertThat(dry.json().get("plan").asString()).startsWith("savepoint, then restart at parallelism 1 from it; ");
+        // a dry run counts the slots free now, plus those the deployment's own job gives back on the upgrade
+        Api.Response fits = api.put(DEPLOYMENTS + "/orders?dryRun=true", measurement("orders", "RUNNING", 4));
+        assertThat(fits.status()).as(fits.body()).isEqualTo(200);
+        assertThat(fits.json().get("plan").asString()).contains("2 free slot(s) + 2 that job " + before + " of this deployment gives back");
+        assertOneLine400(api.post(DEPLOYMENTS + "?dryRun=true", measurement("greedy", "RUNNING", 3)),
+                "invalid field 'spec.template.parallelism': 3 does not fit the session cluster", "2 free slot(s)");
 
         assertThat(api.put(DEPLOYMENTS + "/orders", measurement("orders", "RUNNING", 1)).status()).isEqualTo(200);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -422,7 +429,7 @@ class DeploymentsOnSessionClusterTest {
         String stateless = deployment("sticky", "RUNNING", "STATELESS", "NONE", artifact(), SessionCluster.JOB_CLASS, 2,
                 cluster.restUrl(), "--rate", "500", "--sink", "discard", "--job-name", "sticky");
         assertThat(api.put(DEPLOYMENTS + "/sticky?dryRun=true", stateless).json().get("plan").asString())
-                .isEqualTo("cancel, then start at parallelism 2 with empty state");
+                .startsWith("cancel, then start at parallelism 2 with empty state; ");
         assertThat(api.put(DEPLOYMENTS + "/sticky", stateless).status()).isEqualTo(200);
         deadline = System.nanoTime() + TIMEOUT.toNanos();
         d = api.get(DEPLOYMENTS + "/sticky").json();
