@@ -44,8 +44,9 @@ import picocli.CommandLine.Spec;
  * the same job with a trivial parse step — so the ratio says what parsing costs over what Flink itself costs.
  * Both run in this JVM, one after the other, each on its own embedded cluster.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure the pipeline's throughput against the Flink floor (same job, trivial parse).")
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = BenchUpgradeCommand.class,
+        description = {"Measure the pipeline's throughput against the Flink floor (same job, trivial parse).",
+                "'lab bench upgrade' measures STATEFUL upgrades on the platform instead."})
 final class BenchCommand implements Callable<Integer> {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
     private static final DateTimeFormatter FILE_STAMP =

@@ -33,8 +33,16 @@ final class PlatformProcess {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
-    /** What start was given; only dataDir matters to stop and status. */
-    record Options(Path dataDir, int port, String dbUrl, String dbUser, String dbPassword, String maxUploadSize) {}
+    /**
+     * What start was given; only dataDir matters to stop and status. {@code adminPassword}: the first admin's
+     * password, passed as {@code LAB_PLATFORM_ADMIN_PASSWORD} (null: the platform's environment decides).
+     */
+    record Options(Path dataDir, int port, String dbUrl, String dbUser, String dbPassword, String maxUploadSize,
+                   String adminPassword) {
+        Options(Path dataDir, int port, String dbUrl, String dbUser, String dbPassword, String maxUploadSize) {
+            this(dataDir, port, dbUrl, dbUser, dbPassword, maxUploadSize, null);
+        }
+    }
 
     /** The running platform as status sees it. */
     record Status(boolean running, long pid, int port, Optional<String> health) {}
@@ -108,6 +116,9 @@ final class PlatformProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             if (o.dbPassword() != null) {
                 pb.environment().put("LAB_PLATFORM_DB_PASSWORD", o.dbPassword()); // never on a command line
+            }
+            if (o.adminPassword() != null) {
+                pb.environment().put("LAB_PLATFORM_ADMIN_PASSWORD", o.adminPassword());
             }
             Process process = pb.start();
             Files.writeString(pidFile(), Long.toString(process.pid()));

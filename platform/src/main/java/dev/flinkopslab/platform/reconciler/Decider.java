@@ -2,6 +2,7 @@ package dev.flinkopslab.platform.reconciler;
 
 import dev.flinkopslab.platform.deployments.Deployment;
 import dev.flinkopslab.platform.deployments.DeploymentSpec;
+import dev.flinkopslab.platform.deployments.DeploymentState;
 import dev.flinkopslab.platform.deployments.DeploymentStatus;
 import dev.flinkopslab.platform.deployments.DesiredState;
 import dev.flinkopslab.platform.deployments.Intent;
@@ -47,6 +48,10 @@ public final class Decider {
         }
         boolean stuck = status.stuckGeneration() != null && status.stuckGeneration() == d.generation();
         if (status.jobId() == null) {
+            if (spec.state() == DesiredState.RUNNING && status.state() == DeploymentState.FINISHED
+                    && status.observedGeneration() == d.generation()) {
+                return Decision.of(Decision.Kind.OBSERVE, "the job finished; change the spec to run it again");
+            }
             if (spec.state() == DesiredState.RUNNING) {
                 return stuck ? Decision.of(Decision.Kind.OBSERVE, "retries exhausted for generation " + d.generation()
                         + "; change the spec to try again") : Decision.of(Decision.Kind.START, "no job runs; the spec says RUNNING");
@@ -55,7 +60,8 @@ public final class Decider {
         }
         if (!o.known() || o.terminal()) {
             JobStatus seen = o.jobStatus();
-            if (spec.state() == DesiredState.RUNNING && !stuck) {
+            // FINISHED is a bounded input's end, not a failure: a restart would read it again from the last savepoint
+            if (spec.state() == DesiredState.RUNNING && !stuck && seen != JobStatus.FINISHED) {
                 return Decision.of(Decision.Kind.RESTART, "job " + status.jobId() + " is " + (seen == null ? "gone from Flink" : seen));
             }
             return Decision.of(Decision.Kind.SETTLE, "job " + status.jobId() + " is " + (seen == null ? "gone from Flink" : seen));

@@ -119,7 +119,10 @@ public class Reconciler {
         return status.write(d, next);
     }
 
-    /** No job runs, or the last one ended: the state the spec asks for (FAILED if it should run and cannot). */
+    /**
+     * No job runs, or the last one ended: the state the spec asks for (FAILED if it should run and cannot,
+     * FINISHED if its job ended by itself).
+     */
     private void settle(Deployment d, Observation o) {
         DeploymentStatus s = d.status();
         JobStatus end = s.jobId() != null ? o.jobStatus() : s.jobStatus();
@@ -129,11 +132,12 @@ public class Reconciler {
                     + (end == null ? "gone from Flink" : end));
         }
         DeploymentState state = switch (d.spec().state()) {
-            case RUNNING -> DeploymentState.FAILED;
+            case RUNNING -> end == JobStatus.FINISHED ? DeploymentState.FINISHED : DeploymentState.FAILED;
             case SUSPENDED -> DeploymentState.SUSPENDED;
             case CANCELLED -> DeploymentState.CANCELLED;
         };
         DeploymentStatus next = s.withJob(null, end).withState(state).withObservedGeneration(d.generation());
-        status.write(d, state == DeploymentState.FAILED ? next : next.withReconciled(d.spec()));
+        // FAILED and FINISHED keep the last job's spec as the reconciled one: a spec changed just before it ended never ran
+        status.write(d, state == DeploymentState.FAILED || state == DeploymentState.FINISHED ? next : next.withReconciled(d.spec()));
     }
 }
