@@ -82,7 +82,7 @@ public class SavepointService {
         }
         boolean restores = d.spec().restoreStrategy() != RestoreStrategy.NONE && switch (s.state()) {
             case RUNNING, SUSPENDED, TRANSITIONING -> true;
-            case CANCELLED, FAILED -> false;
+            case CANCELLED, FAILED, FINISHED -> false;
         };
         return restores && history.latestCompletedSavepoint(d.id()).map(l -> l.id() == sp.id()).orElse(false);
     }
