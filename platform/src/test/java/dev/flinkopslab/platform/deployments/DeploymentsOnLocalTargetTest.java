@@ -206,39 +206,12 @@ class DeploymentsOnLocalTargetTest {
                 + d + "\nevents: " + admin().get(DEPLOYMENTS + "/" + name + "/events").body());
     }
 
-    /** The job's cluster has no process left: the pid files name none that is alive. */
     private void awaitNoProcesses(String job) throws Exception {
-        Path pids = clusters.dir(job).resolve("pids");
-        await(() -> {
-            if (!Files.isDirectory(pids)) {
-                return true;
-            }
-            try (var files = Files.list(pids)) {
-                return files.map(DeploymentsOnLocalTargetTest::pid).noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false));
-            }
-        }, "no process of job " + job + "'s cluster is alive");
+        ClusterWaits.awaitNoProcesses(clusters.dir(job), TIMEOUT);
     }
 
-    private static long pid(Path file) {
-        try {
-            return Long.parseLong(Files.readString(file).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Condition condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + TIMEOUT.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(250);
-        }
+    private static void await(ClusterWaits.Condition condition, String what) throws Exception {
+        ClusterWaits.await(condition, TIMEOUT, what);
     }
 
     private static Path tempDir() {
