@@ -75,7 +75,7 @@ abstract class RepositoriesContract {
         Artifact jar = artifacts.insert("default", "job.jar", 1, "c".repeat(64), "ann", Instant.now());
         DeploymentSpec spec = new DeploymentSpec(DesiredState.RUNNING, null, null, null,
                 new DeploymentSpec.Template(jar.id(), "demo.Job", List.of("--rate", "5"), 2, Map.of("a", "b")),
-                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null, null);
+                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null, null, null);
         Deployment d = deployments.insert("default", new Metadata("orders", Map.of("team", "lab")), spec, "ann");
         assertThat(d.spec()).isEqualTo(spec);
         assertThat(d.status().state()).isEqualTo(DeploymentState.TRANSITIONING);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.configuration.ClusterOptions;
 
 /**
  * What a cluster leaves in its work dir: the Flink conf dir (config.yaml, log4j.properties), the settings it was
@@ -41,6 +42,9 @@ final class ClusterFiles {
         options.put("heartbeat.timeout", String.valueOf(c.heartbeatTimeout().toMillis()));
         // A lost TaskManager's slots are not waited for: the job restarts on the slots that are there.
         options.put("slot.request.timeout", "60000");
+        // The TaskManagers start with their JobManager; one that asks before the JobManager listens would wait
+        // Flink's 10 s before asking again, the longest part of a cluster's start (and of a LOCAL upgrade's gap).
+        options.put(ClusterOptions.ERROR_REGISTRATION_DELAY.key(), "500 ms");
         options.put("execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString());
         options.put("execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString());
         options.put("io.tmp.dirs", work.resolve("tmp").toString());

@@ -66,8 +66,8 @@ public final class LocalCluster {
         OwnProcesses.requireFree(config.restPort(), "REST port");
         OwnProcesses.requireFree(config.rpcPort(), "JobManager RPC port");
         ClusterFiles.writeConf(config);
-        ResourceParams jm = ResourceParams.compute(config, "GET_JM_RESOURCE_PARAMS");
-        ResourceParams tm = ResourceParams.compute(config, "GET_TM_RESOURCE_PARAMS");
+        ResourceParams jm = ResourceParams.jobManager(config);
+        ResourceParams tm = ResourceParams.taskManager(config);
         tm.save(config.confDir().resolve("tm-resources.txt"));
         progress.accept("starting the JobManager (log: " + config.logDir().resolve(FlinkProcess.JOB_MANAGER + ".log") + ")");
         if (config.application() == null) {

@@ -3,51 +3,50 @@ package dev.flinkopslab.ops.cluster;
 import dev.flinkopslab.ops.jobs.OpsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.IllegalConfigurationException;
+import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
+import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
+import org.apache.flink.runtime.jobmanager.JobManagerProcessSpec;
+import org.apache.flink.runtime.jobmanager.JobManagerProcessUtils;
+import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
 
 /**
- * A Flink process's JVM memory flags and the memory/CPU dynamic properties that go with them, as Flink's own
- * {@code BashJavaUtils} computes them from the conf dir (what flink-dist's start scripts do): a TaskManager
- * refuses to start without them.
+ * A Flink process's JVM memory flags and the memory/CPU dynamic properties that go with them, computed from the conf
+ * dir by the same Flink functions flink-dist's start scripts reach through {@code BashJavaUtils}, but in this JVM:
+ * two JVM starts fewer on every cluster start. A TaskManager refuses to start without them.
  */
 record ResourceParams(List<String> jvmFlags, List<String> dynamicProperties) {
-    private static final String MARKER = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
-    static ResourceParams compute(ClusterConfig c, String command) {
-        Path log = c.logDir().toAbsolutePath().resolve("bash-java-utils.log");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlog.file=" + log,
-                "-Dlog4j.configurationFile=" + c.confDir().toAbsolutePath().resolve("log4j.properties").toUri(),
-                "-cp", c.classpath(), "org.apache.flink.runtime.util.bash.BashJavaUtils", command,
-                "-c", c.confDir().toAbsolutePath().toString());
+    static ResourceParams jobManager(ClusterConfig c) {
+        return sized(c, "JobManager", conf -> {
+            JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfig(conf);
+            return new ResourceParams(words(JobManagerProcessUtils.generateJvmParametersStr(spec, conf)),
+                    words(JobManagerProcessUtils.generateDynamicConfigsStr(spec)));
+        });
+    }
+
+    static ResourceParams taskManager(ClusterConfig c) {
+        return sized(c, "TaskManager", conf -> {
+            TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(conf);
+            return new ResourceParams(words(ProcessMemoryUtils.generateJvmParametersStr(spec)),
+                    words(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec)));
+        });
+    }
+
+    private static ResourceParams sized(ClusterConfig c, String process, Function<Configuration, ResourceParams> size) {
+        Configuration conf = GlobalConfiguration.loadConfiguration(c.confDir().toAbsolutePath().toString());
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new OpsException("Flink could not size the processes' memory (" + command + "): "
-                        + lastLine(out) + " — check the memory sizes");
-            }
-            List<String> results = new ArrayList<>();
-            for (String line : out.split("\\R")) {
-                if (line.startsWith(MARKER)) {
-                    results.add(line.substring(MARKER.length()).strip());
-                }
-            }
-            if (results.isEmpty()) {
-                throw new OpsException("Flink's BashJavaUtils printed no result for " + command + ": " + lastLine(out));
-            }
-            return new ResourceParams(words(results.get(0)), results.size() > 1 ? words(results.get(1)) : List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OpsException("interrupted");
+            return size.apply(conf);
+        } catch (IllegalConfigurationException e) {
+            throw new OpsException("Flink could not size the " + process + "'s memory: " + e.getMessage()
+                    + " — check the memory sizes");
         }
     }
 
@@ -71,10 +70,5 @@ record ResourceParams(List<String> jvmFlags, List<String> dynamicProperties) {
 
     private static List<String> words(String s) {
         return s.isBlank() ? List.of() : Arrays.asList(s.strip().split("\\s+"));
-    }
-
-    private static String lastLine(String out) {
-        String[] lines = out.strip().split("\\R");
-        return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 }

@@ -21,8 +21,17 @@ public final class ApplyPlan {
         return switch (next.state()) {
             case SUSPENDED -> "stop the job with a savepoint (suspend)";
             case CANCELLED -> "cancel the job, without a savepoint";
-            case RUNNING -> next.jobDiffers(status.lastReconciledSpec()) ? upgrade(next) : "no change to the running job";
+            case RUNNING -> next.jobDiffers(status.lastReconciledSpec()) ? upgrade(next) + rollback(next, status)
+                    : "no change to the running job";
         };
+    }
+
+    /** With a rollback policy and a stable spec, what happens if the new job does not become ready. */
+    private static String rollback(DeploymentSpec next, DeploymentStatus status) {
+        if (next.rollback() == null || next.upgradeStrategy() == UpgradeStrategy.NONE || status.lastStableSpec() == null) {
+            return "";
+        }
+        return "; rolled back to the running spec if its tasks do not all run within " + next.rollback().readinessWindow();
     }
 
     private static String upgrade(DeploymentSpec next) {

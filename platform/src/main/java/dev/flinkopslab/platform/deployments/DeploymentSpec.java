@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * What the user wants: the only thing the user writes; the reconciler reads it and writes the status.
  * Left out: allowNonRestoredState false, upgradeStrategy STATEFUL, restoreStrategy LATEST_SAVEPOINT, both attempt
- * limits 3, target LOCAL (a cluster of its own), savepoints null (no periodic savepoints, no retention).
+ * limits 3, target LOCAL (a cluster of its own), savepoints null (no periodic savepoints, no retention), rollback null
+ * (a new spec that never runs stays failed).
  */
 public record DeploymentSpec(
         @NotNull DesiredState state,
@@ -25,7 +26,8 @@ public record DeploymentSpec(
         @Valid Target target,
         @Min(1) @Max(100) Integer maxSavepointCreationAttempts,
         @Min(1) @Max(100) Integer maxJobCreationAttempts,
-        @Valid SavepointSchedule savepoints) {
+        @Valid SavepointSchedule savepoints,
+        @Valid Rollback rollback) {
 
     public DeploymentSpec {
         allowNonRestoredState = allowNonRestoredState != null && allowNonRestoredState;
@@ -107,9 +109,22 @@ public record DeploymentSpec(
             @Pattern(regexp = "https?://[^\\s/]+(/\\S*)?",
                     message = "must be an http(s) URL like http://localhost:8081") String restUrl) {}
 
+    /**
+     * Opt-in rollback: a changed job (template or target) whose tasks do not all run within {@code readinessWindow}
+     * of its first start, or whose start attempts run out, is replaced by the last spec that did run, restored as
+     * the restore strategy says. The duration is the text the user wrote (ISO-8601 like {@code PT2M}, or {@code 2m}).
+     */
+    public record Rollback(@NotBlank String readinessWindow) {
+        public static final java.time.Duration MIN_WINDOW = java.time.Duration.ofSeconds(10);
+
+        public java.time.Duration readinessWindowDuration() {
+            return org.apache.flink.util.TimeUtils.parseDuration(readinessWindow);
+        }
+    }
+
     public DeploymentSpec withState(DesiredState newState) {
         return new DeploymentSpec(newState, upgradeStrategy, restoreStrategy, allowNonRestoredState, template, target,
-                maxSavepointCreationAttempts, maxJobCreationAttempts, savepoints);
+                maxSavepointCreationAttempts, maxJobCreationAttempts, savepoints, rollback);
     }
 
     /** Whether the job itself differs (template or target): what an upgrade is about, unlike a state change. */

@@ -1,5 +1,6 @@
 package dev.flinkopslab.platform.deployments;
 
+import java.time.Instant;
 import org.apache.flink.api.common.JobStatus;
 
 /**
@@ -15,44 +16,66 @@ import org.apache.flink.api.common.JobStatus;
  * @param savepointAttempts savepoints that failed for the current stop or upgrade
  * @param stuckGeneration the spec generation whose retries are exhausted (nothing is tried until the spec changes)
  * @param observedGeneration the spec generation the reconciler last acted on; the attempt counters are per generation
+ * @param lastStableSpec the spec of the newest job whose tasks all ran: what a rollback goes back to
+ * @param readinessDeadline with a rollback policy: when the job of a spec not yet stable must have all tasks running
+ * @param rolledBackGeneration the spec generation that was rolled back to {@code lastStableSpec} (not tried again
+ *                             until the spec changes)
  */
 public record DeploymentStatus(DeploymentState state, JobStatus jobStatus, String jobId, DeploymentSpec lastReconciledSpec,
                                String lastError, Intent intent, int jobAttempts, int savepointAttempts,
-                               Long stuckGeneration, long observedGeneration) {
+                               Long stuckGeneration, long observedGeneration, DeploymentSpec lastStableSpec,
+                               Instant readinessDeadline, Long rolledBackGeneration) {
 
     public static DeploymentStatus initial() {
-        return new DeploymentStatus(DeploymentState.TRANSITIONING, null, null, null, null, null, 0, 0, null, 0);
+        return new DeploymentStatus(DeploymentState.TRANSITIONING, null, null, null, null, null, 0, 0, null, 0, null, null, null);
     }
 
     public DeploymentStatus withState(DeploymentState s) {
-        return new DeploymentStatus(s, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration);
+        return new DeploymentStatus(s, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration, lastStableSpec, readinessDeadline, rolledBackGeneration);
     }
 
     public DeploymentStatus withJob(String id, JobStatus status) {
-        return new DeploymentStatus(state, status, id, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration);
+        return new DeploymentStatus(state, status, id, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration, lastStableSpec, readinessDeadline, rolledBackGeneration);
     }
 
     public DeploymentStatus withReconciled(DeploymentSpec spec) {
-        return new DeploymentStatus(state, jobStatus, jobId, spec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration);
+        return new DeploymentStatus(state, jobStatus, jobId, spec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration, lastStableSpec, readinessDeadline, rolledBackGeneration);
     }
 
     public DeploymentStatus withError(String error) {
-        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, error, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration);
+        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, error, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration, lastStableSpec, readinessDeadline, rolledBackGeneration);
     }
 
     public DeploymentStatus withIntent(Intent i) {
-        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, i, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration);
+        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, i, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration, lastStableSpec, readinessDeadline, rolledBackGeneration);
     }
 
     public DeploymentStatus withAttempts(int jobs, int savepoints) {
-        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobs, savepoints, stuckGeneration, observedGeneration);
+        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobs, savepoints, stuckGeneration, observedGeneration, lastStableSpec, readinessDeadline, rolledBackGeneration);
     }
 
     public DeploymentStatus withObservedGeneration(long generation) {
-        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, generation);
+        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, generation, lastStableSpec, readinessDeadline, rolledBackGeneration);
     }
 
     public DeploymentStatus withStuck(Long generation) {
-        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, generation, observedGeneration);
+        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, generation, observedGeneration, lastStableSpec, readinessDeadline, rolledBackGeneration);
+    }
+
+    public DeploymentStatus withStable(DeploymentSpec spec) {
+        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration, spec, readinessDeadline, rolledBackGeneration);
+    }
+
+    public DeploymentStatus withReadinessDeadline(Instant deadline) {
+        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration, lastStableSpec, deadline, rolledBackGeneration);
+    }
+
+    public DeploymentStatus withRolledBack(Long generation) {
+        return new DeploymentStatus(state, jobStatus, jobId, lastReconciledSpec, lastError, intent, jobAttempts, savepointAttempts, stuckGeneration, observedGeneration, lastStableSpec, readinessDeadline, generation);
+    }
+
+    /** Whether {@code generation} was rolled back: the last stable spec runs instead of it. */
+    public boolean rolledBack(long generation) {
+        return rolledBackGeneration != null && rolledBackGeneration == generation;
     }
 }

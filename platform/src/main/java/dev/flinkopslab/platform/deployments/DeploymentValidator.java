@@ -32,6 +32,7 @@ public class DeploymentValidator {
 
     public void validate(String namespace, DeploymentSpec spec) {
         checkSchedule(spec.savepoints());
+        checkRollback(spec.rollback());
         DeploymentSpec.Template t = spec.template();
         Artifact artifact = artifacts.find(namespace, t.artifactId()).orElseThrow(() -> invalid("spec.template.artifactId",
                 "no artifact " + t.artifactId() + " in namespace '" + namespace + "'; upload the JAR first"));
@@ -98,6 +99,18 @@ public class DeploymentValidator {
         Duration maxAge = duration("spec.savepoints.maxAge", schedule.maxAge(), schedule::maxAgeDuration);
         if (maxAge != null && maxAge.isZero()) {
             throw invalid("spec.savepoints.maxAge", "must be longer than 0");
+        }
+    }
+
+    private static void checkRollback(DeploymentSpec.Rollback rollback) {
+        if (rollback == null) {
+            return;
+        }
+        Duration window = duration("spec.rollback.readinessWindow", rollback.readinessWindow(), rollback::readinessWindowDuration);
+        if (window.compareTo(DeploymentSpec.Rollback.MIN_WINDOW) < 0) {
+            throw invalid("spec.rollback.readinessWindow", "'" + rollback.readinessWindow() + "' is shorter than the minimum of "
+                    + DeploymentSpec.Rollback.MIN_WINDOW.toSeconds() + " s (a job needs time to deploy its tasks; a LOCAL"
+                    + " one to start its cluster too)");
         }
     }
 

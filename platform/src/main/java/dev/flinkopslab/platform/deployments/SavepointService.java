@@ -81,7 +81,7 @@ public class SavepointService {
             return true; // a start from it is under way
         }
         boolean restores = d.spec().restoreStrategy() != RestoreStrategy.NONE && switch (s.state()) {
-            case RUNNING, SUSPENDED, TRANSITIONING -> true;
+            case RUNNING, ROLLED_BACK, SUSPENDED, TRANSITIONING -> true;
             case CANCELLED, FAILED, FINISHED -> false;
         };
         return restores && history.latestCompletedSavepoint(d.id()).map(l -> l.id() == sp.id()).orElse(false);

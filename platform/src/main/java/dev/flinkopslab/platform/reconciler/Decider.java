@@ -46,6 +46,10 @@ public final class Decider {
             return Decision.of(Decision.Kind.POLL_PENDING_SAVEPOINT, "savepoint " + pending.id() + " (" + pending.origin()
                     + ") is under way; other steps wait for it");
         }
+        Decision rollback = rollback(d, o, f);
+        if (rollback != null) {
+            return rollback;
+        }
         boolean stuck = status.stuckGeneration() != null && status.stuckGeneration() == d.generation();
         if (status.jobId() == null) {
             if (spec.state() == DesiredState.RUNNING && status.state() == DeploymentState.FINISHED
@@ -76,8 +80,8 @@ public final class Decider {
 
     private static Decision running(Deployment d, Observation o, SavepointFacts f, boolean stuck) {
         DeploymentSpec spec = d.spec();
-        if (!spec.jobDiffers(d.status().lastReconciledSpec())) {
-            return periodic(d, o, f);
+        if (!spec.jobDiffers(d.status().lastReconciledSpec()) || d.status().rolledBack(d.generation())) {
+            return periodic(d, o, f); // a rolled-back spec is not tried again until it changes
         }
         if (stuck) {
             return Decision.of(Decision.Kind.OBSERVE, "upgrade stuck for generation " + d.generation() + "; the old job keeps running");
@@ -87,6 +91,29 @@ public final class Decider {
             case STATELESS -> Decision.of(Decision.Kind.UPGRADE_STATELESS, "the spec changed; STATELESS upgrade");
             case NONE -> Decision.of(Decision.Kind.OBSERVE, "the spec changed; upgradeStrategy NONE waits for the next start");
         };
+    }
+
+    /**
+     * Opt-in rollback, once per generation and only with a stable spec to go back to: the spec's job (a job not yet
+     * stable) could not be started or kept running within its attempts, or the readiness window passed without every
+     * task running. A STATEFUL upgrade whose savepoint failed is not rolled back: its old job still runs.
+     */
+    private static Decision rollback(Deployment d, Observation o, SavepointFacts f) {
+        DeploymentSpec spec = d.spec();
+        DeploymentStatus s = d.status();
+        if (spec.rollback() == null || spec.state() != DesiredState.RUNNING || s.lastStableSpec() == null
+                || s.rolledBack(d.generation()) || !spec.jobDiffers(s.lastStableSpec())) {
+            return null;
+        }
+        boolean stuck = s.stuckGeneration() != null && s.stuckGeneration() == d.generation();
+        if (stuck && s.state() == DeploymentState.FAILED) {
+            return Decision.of(Decision.Kind.ROLLBACK, "generation " + d.generation() + " failed: " + s.lastError());
+        }
+        if (s.readinessDeadline() != null && f.now().isAfter(s.readinessDeadline()) && !o.allTasksRunning()) {
+            return Decision.of(Decision.Kind.ROLLBACK, "the job of generation " + d.generation() + " did not have every"
+                    + " task running within the readiness window " + spec.rollback().readinessWindow());
+        }
+        return null;
     }
 
     /**

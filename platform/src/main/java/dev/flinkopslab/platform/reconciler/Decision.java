@@ -33,7 +33,12 @@ public record Decision(Kind kind, String reason) {
         /** a USER or PERIODIC savepoint is PENDING: poll it (trigger it with its recorded id if Flink never heard of it) */
         POLL_PENDING_SAVEPOINT,
         /** the schedule is due: record a PERIODIC savepoint (trigger id generated now), then trigger it; the job runs on */
-        PERIODIC_SAVEPOINT
+        PERIODIC_SAVEPOINT,
+        /**
+         * the spec's job did not become ready in the readiness window, or could not be started: record the rollback,
+         * cancel that job if it still exists, start the last stable spec
+         */
+        ROLLBACK
     }
 
     static Decision of(Kind kind, String reason) {

@@ -14,6 +14,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One round over all deployments: observe (Flink), decide ({@link Decider}, pure), act ({@link Starts},
@@ -34,9 +35,12 @@ public class Reconciler {
     private final LocalClusters clusters;
     private final ActiveJobs activeJobs;
     private final RestartEvents restartEvents;
+    private final TransactionTemplate tx;
 
     public Reconciler(DeploymentRepository deployments, DeploymentHistory history, Observer observer, Starts starts,
-                      Stops stops, Savepoints savepoints, StatusWriter status, LocalClusters clusters, ActiveJobs activeJobs, RestartEvents restartEvents) {
+                      Stops stops, Savepoints savepoints, StatusWriter status, LocalClusters clusters, ActiveJobs activeJobs, RestartEvents restartEvents,
+                      TransactionTemplate tx) {
+        this.tx = tx;
         this.restartEvents = restartEvents;
         this.clusters = clusters;
         this.activeJobs = activeJobs;
@@ -89,6 +93,28 @@ public class Reconciler {
             case POLL_PENDING_SAVEPOINT -> savepoints.poll(o.known() && !o.terminal() ? observed(d, o, decision) : d,
                     facts.pending());
             case PERIODIC_SAVEPOINT -> savepoints.take(observed(d, o, decision), Savepoint.Origin.PERIODIC);
+            case ROLLBACK -> rollback(d, o, decision);
+        }
+    }
+
+    /**
+     * Records the rollback (this generation is not tried again, fresh attempts for the stable spec), then cancels the
+     * spec's job if it still exists — it is not ready, so it gets no savepoint — and starts the last stable spec,
+     * restored as the restore strategy says ({@link Starts} runs the stable spec for a rolled-back generation).
+     */
+    private void rollback(Deployment d, Observation o, Decision decision) {
+        DeploymentStatus s = d.status();
+        String why = "rolled back to the last stable spec: " + decision.reason() + "; change the spec to try again";
+        Deployment marked = tx.execute(t -> {
+            history.event(d.id(), DeploymentEvent.Type.ROLLED_BACK, s.jobId(), why);
+            return status.write(d, s.withRolledBack(d.generation()).withReadinessDeadline(null).withStuck(null)
+                    .withAttempts(0, 0).withObservedGeneration(d.generation()).withError(why));
+        });
+        String job = s.jobId();
+        if (o.known() && !o.terminal()) {
+            stops.cancel(marked, true);
+        } else {
+            starts.start(marked, null, job == null ? () -> {} : () -> history.jobEnded(job, o.jobStatus()));
         }
     }
 
@@ -105,9 +131,14 @@ public class Reconciler {
             restartEvents.record(d, s.jobId());
         }
         boolean stuck = s.stuckGeneration() != null && s.stuckGeneration() == d.generation();
-        DeploymentStatus next = s.withJob(s.jobId(), o.jobStatus())
-                .withState(o.allTasksRunning() ? DeploymentState.RUNNING : DeploymentState.TRANSITIONING);
-        if (o.allTasksRunning() && !stuck) {
+        boolean rolledBack = s.rolledBack(d.generation());
+        DeploymentStatus next = s.withJob(s.jobId(), o.jobStatus()).withState(!o.allTasksRunning()
+                ? DeploymentState.TRANSITIONING : rolledBack ? DeploymentState.ROLLED_BACK : DeploymentState.RUNNING);
+        if (o.allTasksRunning()) {
+            // every task ran: this job's spec is what a rollback goes back to, and its readiness window is over
+            next = next.withStable(s.lastReconciledSpec()).withReadinessDeadline(null);
+        }
+        if (o.allTasksRunning() && !stuck && !rolledBack) {
             next = next.withError(null);
         }
         // only an OBSERVE is a NONE upgrade's wait; one behind a pending savepoint must still count its attempts afresh

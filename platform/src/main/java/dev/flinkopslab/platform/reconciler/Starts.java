@@ -77,16 +77,32 @@ public class Starts {
         boolean newGeneration = s.observedGeneration() != d.generation();
         String restore = restorePath != null ? restorePath : restoreFor(d);
         String job = JobID.generate().toHexString();
+        DeploymentSpec spec = s.rolledBack(d.generation()) ? s.lastStableSpec() : d.spec();
         DeploymentStatus next = s.withIntent(Intent.starting(job, restore)).withJob(null, null)
                 .withState(DeploymentState.TRANSITIONING).withObservedGeneration(d.generation())
-                .withAttempts((newGeneration ? 0 : s.jobAttempts()) + 1, newGeneration ? 0 : s.savepointAttempts());
+                .withAttempts((newGeneration ? 0 : s.jobAttempts()) + 1, newGeneration ? 0 : s.savepointAttempts())
+                .withReadinessDeadline(readinessDeadline(d, spec));
         Deployment persisted = tx.execute(t -> {
             sameTransaction.run();
-            history.insertJob(d.id(), job, d.spec(), restore);
+            history.insertJob(d.id(), job, spec, restore);
             return status.write(d, next);
         });
         hook().at(ReconcilerHook.Point.INTENT_PERSISTED, persisted);
         submit(persisted);
+    }
+
+    /**
+     * With a rollback policy, a job of a spec not yet stable must have every task running by this time: a spec's
+     * first start opens the window, its restarts keep it. Null without a policy, or for the stable spec itself.
+     */
+    private static java.time.Instant readinessDeadline(Deployment d, DeploymentSpec spec) {
+        DeploymentSpec.Rollback policy = d.spec().rollback();
+        DeploymentStatus s = d.status();
+        if (policy == null || s.lastStableSpec() == null || !spec.jobDiffers(s.lastStableSpec())) {
+            return null;
+        }
+        return s.readinessDeadline() != null && !spec.jobDiffers(s.lastReconciledSpec()) ? s.readinessDeadline()
+                : java.time.Instant.now().plus(policy.readinessWindowDuration());
     }
 
     /** Submits the intent's job with its recorded id and spec copy; Flink refusing it counts as a failed attempt. */
@@ -222,7 +238,10 @@ public class Starts {
         tx.executeWithoutResult(t -> {
             history.jobStarted(job.flinkJobId(), jobTarget.restUrl(d, job.flinkJobId()).orElse(null));
             history.event(d.id(), type, job.flinkJobId(), message);
-            status.write(d, d.status().withIntent(null).withJob(job.flinkJobId(), null).withReconciled(job.spec()).withError(null));
+            DeploymentStatus s = d.status();
+            // a rollback's job keeps saying why the spec's own job does not run
+            status.write(d, s.withIntent(null).withJob(job.flinkJobId(), null).withReconciled(job.spec())
+                    .withError(s.rolledBack(d.generation()) ? s.lastError() : null));
         });
     }
 

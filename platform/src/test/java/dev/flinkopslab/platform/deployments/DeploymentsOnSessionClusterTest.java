@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * platform in process on a random port and H2 in a file: the API's validation against artifact and target, dry
  * runs, the CRUD and its roles; then the reconciler: start, suspend and resume from the savepoint, a STATEFUL
  * upgrade, and crashes between persisting an intent and acting (a fresh reconciler on the same database carries on,
- * with exactly one job in Flink).
+ * with exactly one job in Flink). The crash tests come last: they stop the platform's own reconciler loop.
  */
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -200,6 +200,13 @@ class DeploymentsOnSessionClusterTest {
                 "http://localhost:" + SessionCluster.freePort())), "spec.target.restUrl");
         assertOneLine400(api.post(DEPLOYMENTS, deployment("Bad_Name", "RUNNING", "STATEFUL", "NONE", a, SessionCluster.JOB_CLASS, 1, url)),
                 "metadata.name");
+        String good = deployment("bad", "RUNNING", "STATEFUL", "NONE", a, SessionCluster.JOB_CLASS, 1, url);
+        assertOneLine400(api.post(DEPLOYMENTS, good.replace("\"maxJobCreationAttempts\": 2", "\"rollback\": {\"readinessWindow\": \"5s\"}")),
+                "spec.rollback.readinessWindow", "shorter than the minimum of 10 s");
+        assertOneLine400(api.post(DEPLOYMENTS, good.replace("\"maxJobCreationAttempts\": 2", "\"rollback\": {\"readinessWindow\": \"soon\"}")),
+                "spec.rollback.readinessWindow", "'soon' is not a duration");
+        assertOneLine400(api.post(DEPLOYMENTS, good.replace("\"maxJobCreationAttempts\": 2", "\"rollback\": {}")),
+                "spec.rollback.readinessWindow");
 
         assertThat(api.get(DEPLOYMENTS + "/bad").status()).isEqualTo(404);
         assertThat(api.get(DEPLOYMENTS).json().size()).isZero();
@@ -452,6 +459,64 @@ class DeploymentsOnSessionClusterTest {
         assertThat(jobsInFlink("sticky")).isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void aNewSpecThatCannotStartIsRolledBackToTheLastStableOneFromTheUpgradesSavepoint() throws Exception {
+        Api api = admin();
+        String rollback = "\"maxJobCreationAttempts\": 2, \"rollback\": {\"readinessWindow\": \"2m\"}";
+        String stable = measurement("canary", "RUNNING", 1).replace("\"maxJobCreationAttempts\": 2", rollback);
+        assertThat(api.post(DEPLOYMENTS, stable).status()).isEqualTo(201);
+        String stableJob = awaitState("canary", "RUNNING").at("/status/jobId").asString();
+
+        // a new JAR's main that throws: the STATEFUL upgrade's savepoint is taken, then no start attempt succeeds
+        String broken = deployment("canary", "RUNNING", "STATEFUL", "LATEST_SAVEPOINT", artifact(), SessionCluster.JOB_CLASS, 2,
+                cluster.restUrl(), "--no-such-option", "1").replace("\"maxJobCreationAttempts\": 2", rollback);
+        assertThat(api.put(DEPLOYMENTS + "/canary?dryRun=true", broken).status()).as("a dry run would have caught it").isEqualTo(400);
+        assertThat(api.put(DEPLOYMENTS + "/canary", broken).status()).isEqualTo(200);
+        JsonNode rolledBack = awaitState("canary", "ROLLED_BACK");
+        assertThat(rolledBack.at("/status/lastError").asString()).contains("rolled back to the last stable spec",
+                "could not be started in 2 attempt(s)", "no-such-option", "change the spec to try again");
+        assertThat(rolledBack.at("/spec/template/parallelism").asInt()).as("the spec stays what the user wrote").isEqualTo(2);
+        assertThat(rolledBack.at("/status/lastReconciledSpec/template/parallelism").asInt()).isEqualTo(1);
+
+        JsonNode upgradeSavepoint = api.get(DEPLOYMENTS + "/canary/savepoints").json().get(0);
+        assertThat(upgradeSavepoint.get("origin").asString()).isEqualTo("UPGRADE");
+        assertThat(upgradeSavepoint.get("flinkJobId").asString()).isEqualTo(stableJob);
+        JsonNode jobs = api.get(DEPLOYMENTS + "/canary/jobs").json();
+        assertThat(jobs.size()).as("the stable job, two failed starts, the rollback's job").isEqualTo(4);
+        JsonNode back = jobs.get(0);
+        String backJob = rolledBack.at("/status/jobId").asString();
+        assertThat(back.get("flinkJobId").asString()).isEqualTo(backJob);
+        assertThat(back.at("/spec/template/programArgs").toString()).contains("--rate", "500").doesNotContain("no-such-option");
+        assertThat(back.get("restoredFrom").asString()).isEqualTo(upgradeSavepoint.get("location").asString());
+        assertThat(new FlinkJobs(cluster.restUrl()).checkpoints(JobID.fromHexString(backJob)).getCounts()
+                .getNumberRestoredCheckpoints()).as("Flink restored the stable spec from the upgrade's savepoint").isEqualTo(1);
+        assertThat(jobsInFlink("canary")).extracting(j -> j.getJobId().toHexString()).containsExactly(backJob);
+        assertThat(api.get(DEPLOYMENTS + "/canary/events").body()).contains("ROLLED_BACK", "RETRIES_EXHAUSTED");
+        Thread.sleep(3000);
+        assertThat(api.get(DEPLOYMENTS + "/canary/jobs").json().size()).as("the rolled-back spec is not tried again").isEqualTo(4);
+
+        // a changed spec is tried again: a good one upgrades the rolled-back job as usual
+        String good = measurement("canary", "RUNNING", 2).replace("\"maxJobCreationAttempts\": 2", rollback);
+        assertThat(api.put(DEPLOYMENTS + "/canary?dryRun=true", good).json().get("plan").asString())
+                .contains("rolled back to the running spec if its tasks do not all run within 2m");
+        assertThat(api.put(DEPLOYMENTS + "/canary", good).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode d = api.get(DEPLOYMENTS + "/canary").json();
+        while (System.nanoTime() < deadline && !(d.at("/status/state").asString().equals("RUNNING")
+                && d.at("/status/lastReconciledSpec/template/parallelism").asInt() == 2)) {
+            Thread.sleep(500);
+            d = api.get(DEPLOYMENTS + "/canary").json();
+        }
+        assertThat(d.at("/status/state").asString()).as(d.toString()).isEqualTo("RUNNING");
+        assertThat(d.at("/status/lastError").isNull()).isTrue();
+        assertThat(d.at("/status/lastStableSpec/template/parallelism").asInt()).isEqualTo(2);
+
+        assertThat(api.put(DEPLOYMENTS + "/canary", measurement("canary", "CANCELLED", 2)).status()).isEqualTo(200);
+        awaitState("canary", "CANCELLED");
+        assertThat(jobsInFlink("canary")).isEmpty();
+    }
+
     /** A reconciler as a restarted platform has it: new instances, the same database and Flink. */
     private Reconciler freshReconciler() {
         return beans.createBean(Reconciler.class);
@@ -476,7 +541,7 @@ class DeploymentsOnSessionClusterTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aCrashAfterPersistingTheJobIdAndBeforeSubmittingEndsWithExactlyOneJob() throws Exception {
         crash.arm("crashy", ReconcilerHook.Point.INTENT_PERSISTED, loop::stop);
         assertThat(admin().post(DEPLOYMENTS, measurement("crashy", "RUNNING", 1)).status()).isEqualTo(201);
@@ -494,7 +559,7 @@ class DeploymentsOnSessionClusterTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aCrashAfterSubmittingAndBeforeRecordingItAdoptsTheJob() throws Exception {
         Reconciler first = freshReconciler(); // the scheduled loop is stopped since the last test
         crash.arm("adopted", ReconcilerHook.Point.FLINK_CALLED, () -> {});
@@ -515,7 +580,7 @@ class DeploymentsOnSessionClusterTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aCrashAfterPersistingTheTriggerIdAndBeforeTriggeringStillSuspendsWithOneSavepoint() throws Exception {
         crash.arm("crashy", ReconcilerHook.Point.INTENT_PERSISTED, () -> {});
         assertThat(admin().put(DEPLOYMENTS + "/crashy", measurement("crashy", "SUSPENDED", 1)).status()).isEqualTo(200);
@@ -536,7 +601,7 @@ class DeploymentsOnSessionClusterTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aCrashAfterTriggeringPollsThePersistedTriggerInsteadOfTriggeringAgain() throws Exception {
         crash.arm("adopted", ReconcilerHook.Point.FLINK_CALLED, () -> {});
         assertThat(admin().put(DEPLOYMENTS + "/adopted", measurement("adopted", "SUSPENDED", 1)).status()).isEqualTo(200);

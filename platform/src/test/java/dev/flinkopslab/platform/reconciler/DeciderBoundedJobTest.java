@@ -24,7 +24,7 @@ class DeciderBoundedJobTest {
     private static final String JOB = "0123456789abcdef0123456789abcdef";
     private static final DeploymentSpec RUNNING = new DeploymentSpec(DesiredState.RUNNING, null, null, null,
             new DeploymentSpec.Template(1L, "demo.Job", List.of(), 1, null),
-            new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null, null);
+            new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null, null, null);
 
     private static Deployment deployment(DeploymentSpec spec, DeploymentStatus status, long generation) {
         return new Deployment(1, "default", new Metadata("d", null), spec, status, generation, "ann", Instant.now(), Instant.now());

@@ -34,7 +34,7 @@ class DeciderTest {
     private static DeploymentSpec spec(DesiredState state, UpgradeStrategy upgrade, int parallelism, SavepointSchedule savepoints) {
         return new DeploymentSpec(state, upgrade, null, null,
                 new DeploymentSpec.Template(1L, "demo.Job", List.of(), parallelism, null),
-                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null, savepoints);
+                new DeploymentSpec.Target(TargetType.SESSION, "http://localhost:8081"), null, null, savepoints, null);
     }
 
     private static Savepoint savepoint(long id, Savepoint.State state, Instant at) {
