@@ -62,6 +62,7 @@ record FlinkProcess(String name, Path pidFile, Path confDir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(jvmFlags);
+        cmd.addAll(ClassDataArchive.jvmFlags(main, c.classpath()));
         cmd.addAll(JVM_MODULE_FLAGS);
         cmd.add("-Dlog.file=" + logFile);
         cmd.add("-Dlog4j.configurationFile=" + c.confDir().toAbsolutePath().resolve("log4j.properties").toUri());
