@@ -9,8 +9,6 @@ import dev.flinkopslab.platform.PlatformProperties;
 import dev.flinkopslab.platform.artifacts.Artifact;
 import dev.flinkopslab.platform.artifacts.ArtifactRepository;
 import dev.flinkopslab.platform.artifacts.ArtifactStore;
-import dev.flinkopslab.platform.reconciler.JobConfiguration;
-import dev.flinkopslab.platform.reconciler.RestorePoints;
 import dev.flinkopslab.platform.web.ApiException;
 import java.io.File;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.flink.FlinkRestException;
 import dev.flinkopslab.flink.SavepointOutcome;
 import dev.flinkopslab.platform.deployments.Deployment;
+import dev.flinkopslab.platform.deployments.JobConfiguration;
 import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.rest.messages.TriggerId;

@@ -6,6 +6,8 @@ import dev.flinkopslab.platform.artifacts.Artifact;
 import dev.flinkopslab.platform.artifacts.ArtifactRepository;
 import dev.flinkopslab.platform.artifacts.ArtifactStore;
 import dev.flinkopslab.platform.deployments.Deployment;
+import dev.flinkopslab.platform.deployments.JobConfiguration;
+import dev.flinkopslab.platform.deployments.RestorePoints;
 import dev.flinkopslab.platform.deployments.DeploymentEvent;
 import dev.flinkopslab.platform.deployments.DeploymentHistory;
 import dev.flinkopslab.platform.deployments.DeploymentJob;

@@ -1,8 +1,6 @@
-package dev.flinkopslab.platform.reconciler;
+package dev.flinkopslab.platform.deployments;
 
 import dev.flinkopslab.platform.PlatformProperties;
-import dev.flinkopslab.platform.deployments.Deployment;
-import dev.flinkopslab.platform.deployments.DeploymentSpec;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;

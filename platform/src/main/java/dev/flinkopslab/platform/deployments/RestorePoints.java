@@ -1,10 +1,5 @@
-package dev.flinkopslab.platform.reconciler;
+package dev.flinkopslab.platform.deployments;
 
-import dev.flinkopslab.platform.deployments.Deployment;
-import dev.flinkopslab.platform.deployments.DeploymentEvent;
-import dev.flinkopslab.platform.deployments.DeploymentHistory;
-import dev.flinkopslab.platform.deployments.DeploymentJob;
-import dev.flinkopslab.platform.deployments.Savepoint;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
