@@ -34,6 +34,8 @@ public class LocalClusters {
     /** Stop and status never start a process: they need no classpath. */
     private static final String NO_CLASSPATH = "-";
     private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(180);
+    /** How many ended clusters' dirs (logs) are kept. */
+    static final int ENDED_KEPT = 20;
 
     private final PlatformProperties props;
 
@@ -103,18 +105,54 @@ public class LocalClusters {
         if (!Files.isDirectory(root())) {
             return released;
         }
+        List<Path> ended = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root())) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                 String job = dir.getFileName().toString();
-                if (!activeJobs.contains(job) && existing(job).anyProcessAlive()) {
+                if (activeJobs.contains(job)) {
+                    continue;
+                }
+                if (existing(job).anyProcessAlive()) {
                     release(job);
                     released.add(job);
                 }
+                ended.add(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root(), e);
         }
+        pruneBeyondNewest(ended);
         return released;
+    }
+
+    /**
+     * Deletes the dirs of ended clusters but the {@link #ENDED_KEPT} newest (by their last start): their logs are
+     * what an event's "logs:" names for a while, not forever; the job's JAR copy goes with them (the artifact
+     * store keeps the JAR).
+     */
+    private static void pruneBeyondNewest(List<Path> ended) {
+        if (ended.size() <= ENDED_KEPT) {
+            return;
+        }
+        List<Path> newestFirst = ended.stream()
+                .sorted(java.util.Comparator.comparing(LocalClusters::lastStart).reversed()).toList();
+        for (Path dir : newestFirst.subList(ENDED_KEPT, newestFirst.size())) {
+            try {
+                org.apache.flink.util.FileUtils.deleteDirectory(dir.toFile());
+                LOG.info("deleted the dir of an ended cluster, {}", dir);
+            } catch (IOException e) {
+                LOG.warn("cannot delete the ended cluster's dir {}: {}", dir, e.getMessage());
+            }
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime lastStart(Path dir) {
+        try {
+            Path settings = dir.resolve("cluster.properties");
+            return Files.getLastModifiedTime(Files.exists(settings) ? settings : dir);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     private LocalCluster existing(String flinkJobId) {
