@@ -28,6 +28,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.client.program.PackagedProgram;
+import org.apache.flink.configuration.ClusterOptions;
+import org.apache.flink.core.security.FlinkSecurityManager;
+import org.apache.flink.core.security.UserSystemExitException;
 import org.apache.flink.client.program.PackagedProgramUtils;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.Path;
@@ -47,6 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class DryRunChecks {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DryRunChecks.class);
     private static final Duration COMPILE_TIMEOUT = Duration.ofSeconds(60);
     private static final String PROGRAM_ARGS = "spec.template.programArgs";
     private static final String METADATA = "_metadata";
@@ -59,6 +63,7 @@ public class DryRunChecks {
      * two overlapping compiles could leave them pointing at a dead buffer.
      */
     private final Semaphore compiling = new Semaphore(1);
+    private static boolean exitGuarded;
     private volatile String compilingNow;
 
     private final ArtifactRepository artifacts;
@@ -242,6 +247,10 @@ public class DryRunChecks {
             throw invalid(PROGRAM_ARGS, "the entry class's main did not build its job within " + COMPILE_TIMEOUT.toSeconds()
                     + " s; it must define the job and call execute() without waiting for anything");
         } catch (ExecutionException e) {
+            if (org.apache.flink.util.ExceptionUtils.findThrowable(e, UserSystemExitException.class).isPresent()) {
+                throw invalid(PROGRAM_ARGS, "the entry class's main called System.exit; a job's main must define the job,"
+                        + " call execute() and return (the platform stopped the exit)");
+            }
             String cause = FlinkErrors.rootCause(e.getCause());
             throw invalid(PROGRAM_ARGS, "the entry class's main failed: "
                     + (cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) + "..." : cause));
@@ -253,6 +262,7 @@ public class DryRunChecks {
     }
 
     private String compileHere(File jar, DeploymentSpec.Template t, Configuration configuration) throws Exception {
+        guardSystemExit();
         // close: the user class loader, and the temp copies of JARs nested in the artifact
         try (PackagedProgram program = PackagedProgram.newBuilder()
                 .setJarFile(jar)
@@ -262,6 +272,25 @@ public class DryRunChecks {
                 .setUserClassPaths(connectors())
                 .build()) {
             return describe(PackagedProgramUtils.createJobGraph(program, configuration, t.parallelism(), true));
+        }
+    }
+
+    /**
+     * Installs Flink's security manager, as Flink's own JobManager does for the mains it runs, once, at the first dry
+     * run: {@link PackagedProgram} watches the thread that runs a main (and the threads it starts), and the manager
+     * turns a System.exit there into an exception; it allows everything else. A JVM that
+     * refuses security managers (JDK 18+ without {@code -Djava.security.manager=allow}) runs dry runs unguarded.
+     */
+    private static synchronized void guardSystemExit() {
+        if (exitGuarded) {
+            return;
+        }
+        exitGuarded = true;
+        try {
+            FlinkSecurityManager.setFromConfiguration(new Configuration()
+                    .set(ClusterOptions.INTERCEPT_USER_SYSTEM_EXIT, ClusterOptions.UserSystemExitMode.THROW));
+        } catch (RuntimeException e) {
+            LOG.warn("dry runs cannot stop a job's main from calling System.exit: {}", e.getMessage());
         }
     }
 

@@ -127,6 +127,45 @@ class DryRunTest {
     }
 
     @Test
+    @Order(4)
+    void aMainThatCallsSystemExitIsRefusedAndThePlatformLivesOn() throws Exception {
+        Api api = admin();
+        Api.Response up = api.upload("/api/v1/namespaces/default/artifacts", "exits.jar", exitingJar());
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        String exits = spec("exits", "RUNNING", "NONE").replace("\"artifactId\": " + artifact() + ",",
+                "\"artifactId\": " + up.json().get("id").asLong() + ",").replace(SessionCluster.JOB_CLASS, "demo.Exits");
+        assertThat(exits).contains("demo.Exits");
+        assertOneLine400(api.post(DEPLOYMENTS + "?dryRun=true", exits), "spec.template.programArgs",
+                "the entry class's main called System.exit");
+        // without the guard this JVM (the platform's) would have ended with status 3 above
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(api.get(DEPLOYMENTS + "/exits").status()).isEqualTo(404);
+    }
+
+    /** A JAR whose only class, demo.Exits, has a main that calls System.exit(3). */
+    private static byte[] exitingJar() throws IOException {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+        cw.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_SUPER,
+                "demo/Exits", null, "java/lang/Object", null);
+        org.objectweb.asm.MethodVisitor main = cw.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC
+                | org.objectweb.asm.Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
+        main.visitCode();
+        main.visitInsn(org.objectweb.asm.Opcodes.ICONST_3);
+        main.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKESTATIC, "java/lang/System", "exit", "(I)V", false);
+        main.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+        main.visitMaxs(0, 0);
+        main.visitEnd();
+        cw.visitEnd();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("demo/Exits.class"));
+            jar.write(cw.toByteArray());
+            jar.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     @Order(3)
     void aRestoreWhoseSavepointIsGoneIsRefusedAndAnExistingOneIsNamed() throws Exception {
         Api api = admin();
