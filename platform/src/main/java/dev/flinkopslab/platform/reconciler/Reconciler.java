@@ -85,7 +85,7 @@ public class Reconciler {
             case RESTART -> starts.restart(d, o);
             case SUSPEND -> stops.stopWithSavepoint(d, Savepoint.Origin.SUSPEND);
             case UPGRADE_STATEFUL -> stops.stopWithSavepoint(d, Savepoint.Origin.UPGRADE);
-            case POLL_SAVEPOINT -> stops.pollSavepoint(d);
+            case POLL_SAVEPOINT -> stops.pollSavepoint(d, o);
             case CANCEL -> stops.cancel(d, false);
             case UPGRADE_STATELESS -> stops.cancel(d, true);
             case POLL_CANCEL -> stops.pollCancel(d, o);
@@ -145,7 +145,8 @@ public class Reconciler {
         if (decision.kind() == Decision.Kind.OBSERVE && s.observedGeneration() != d.generation()
                 && d.spec().jobDiffers(s.lastReconciledSpec()) && d.spec().state() == DesiredState.RUNNING) {
             history.event(d.id(), DeploymentEvent.Type.UPGRADE_WAITING, s.jobId(), decision.reason());
-            next = next.withObservedGeneration(d.generation());
+            // a new generation: its attempts start from 0, as when the reconciler acts on it
+            next = next.withObservedGeneration(d.generation()).withAttempts(0, 0);
         }
         return status.write(d, next);
     }

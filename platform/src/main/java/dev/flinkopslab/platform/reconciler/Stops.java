@@ -61,8 +61,12 @@ public class Stops {
     }
 
     /** The intent's savepoint: still running, done (then suspended, or the upgrade's new job started from it), or failed. */
-    public void pollSavepoint(Deployment d) {
+    public void pollSavepoint(Deployment d, Observation o) {
         Intent intent = d.status().intent();
+        if (!o.known()) {
+            lost(d);
+            return;
+        }
         SavepointCalls.Answer answer = calls.poll(d, intent.jobId(), intent.triggerId());
         switch (answer.kind()) {
             case NO_ANSWER -> status.write(d, d.status().withError("polling savepoint " + intent.triggerId() + ": "
@@ -144,6 +148,22 @@ public class Stops {
                     .withReconciled(d.spec()).withError(null).withAttempts(d.status().jobAttempts(), 0));
         });
         savepoints.retain(d);
+    }
+
+    /**
+     * The job is gone from Flink (a LOCAL job's JobManager died, a session cluster lost it) while its savepoint was
+     * under way: nothing can confirm the savepoint, so it is FAILED; the intent ends, and the next round restarts the
+     * deployment's job from the latest state as for any job that vanished. Not a savepoint attempt: no old job runs on.
+     */
+    private void lost(Deployment d) {
+        Intent intent = d.status().intent();
+        String why = "job " + intent.jobId() + " is gone from Flink before its savepoint " + intent.triggerId()
+                + " was confirmed";
+        tx.executeWithoutResult(t -> {
+            history.savepointFailed(intent.savepointId(), why);
+            history.event(d.id(), DeploymentEvent.Type.SAVEPOINT_FAILED, intent.jobId(), why);
+            status.write(d, d.status().withIntent(null).withError(why));
+        });
     }
 
     private void failed(Deployment d, String why) {

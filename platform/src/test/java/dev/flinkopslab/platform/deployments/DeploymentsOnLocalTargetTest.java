@@ -6,6 +6,7 @@ import dev.flinkopslab.flink.FlinkCluster;
 import dev.flinkopslab.flink.FlinkJobs;
 import dev.flinkopslab.flink.FlinkRestClient;
 import dev.flinkopslab.platform.clusters.LocalClusters;
+import dev.flinkopslab.platform.reconciler.ReconcilerHook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * The LOCAL target: each job in an application cluster of its own (real JobManager and TaskManager JVMs started
  * by the platform in process, H2 in a file). The training's seed deployment reaches RUNNING at parallelism 4 on 4
  * one-slot TaskManagers; a restart Flink does by itself is an event with its root cause; a JobManager killed with
- * {@code kill -9} under LATEST_STATE is replaced by a new cluster
+ * {@code kill -9} under LATEST_STATE is replaced by a new cluster (and one killed just after a STATEFUL upgrade's
+ * savepoint was triggered: that savepoint is FAILED, the new spec starts from the latest state)
  * that restores the retained checkpoint; a JAR whose main throws ends FAILED with the root cause after the
  * bounded attempts. Clusters of ended jobs are stopped.
  */
@@ -51,6 +53,8 @@ class DeploymentsOnLocalTargetTest {
     int port;
     @Autowired
     LocalClusters clusters;
+    @Autowired
+    KillJobManagerAfterTrigger killJobManagerAfterTrigger;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -163,8 +167,76 @@ class DeploymentsOnLocalTargetTest {
                 .as("Flink says the new job restored a checkpoint").isNotNull();
         awaitNoProcesses(killed); // its TaskManager outlived the JobManager; the platform stops it
 
-        patchState(api, "durable", "CANCELLED");
+        // A STATEFUL upgrade whose JobManager dies (kill -9) right after the savepoint was triggered: nothing can
+        // confirm that savepoint, so it is FAILED, and the new spec starts from the latest state instead.
+        killJobManagerAfterTrigger.arm("durable");
+        Api.Response upgrade = api.patch(DEPLOYMENTS + "/durable", "{\"spec\": {\"template\": {\"parallelism\": 2}}}");
+        assertThat(upgrade.status()).as(upgrade.body()).isEqualTo(200);
+        deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && !(d.at("/status/state").asString().equals("RUNNING")
+                && d.at("/status/lastReconciledSpec/template/parallelism").asInt() == 2)) {
+            Thread.sleep(500);
+            d = api.get(DEPLOYMENTS + "/durable").json();
+        }
+        assertThat(d.at("/status/lastReconciledSpec/template/parallelism").asInt()).as(d.toString()).isEqualTo(2);
+        assertThat(killJobManagerAfterTrigger.killed()).as("the hook killed the JobManager of " + replacement).isEqualTo(replacement);
+        JsonNode lost = null;
+        for (JsonNode sp : api.get(DEPLOYMENTS + "/durable/savepoints").json()) {
+            lost = lost == null && sp.get("origin").asString().equals("UPGRADE") ? sp : lost;
+        }
+        assertThat(lost).as("the upgrade's savepoint is recorded").isNotNull();
+        assertThat(lost.get("state").asString()).isEqualTo("FAILED");
+        assertThat(lost.get("failure").asString()).contains("gone from Flink before its savepoint");
+        String upgraded = d.at("/status/jobId").asString();
+        assertThat(api.get(DEPLOYMENTS + "/durable/jobs").json().get(0).get("restoredFrom").asString())
+                .as("the latest state: a retained checkpoint of the killed job").contains(replacement, "chk-");
         awaitNoProcesses(replacement);
+
+        patchState(api, "durable", "CANCELLED");
+        awaitNoProcesses(upgraded);
+    }
+
+    /** Kills (-9) the JobManager of a deployment's job right after the reconciler triggered its stop-with-savepoint. */
+    static final class KillJobManagerAfterTrigger implements ReconcilerHook {
+        private final java.util.concurrent.atomic.AtomicReference<String> armedFor = new java.util.concurrent.atomic.AtomicReference<>();
+        private volatile String killed;
+        private LocalClusters clusters;
+
+        void arm(String deployment) {
+            armedFor.set(deployment);
+        }
+
+        String killed() {
+            return killed;
+        }
+
+        @Override
+        public void at(Point at, Deployment d) {
+            Intent intent = d.status().intent();
+            if (at != Point.FLINK_CALLED || intent == null || intent.step() != Intent.Step.STOPPING
+                    || !d.metadata().name().equals(armedFor.getAndUpdate(armed -> d.metadata().name().equals(armed) ? null : armed))) {
+                return;
+            }
+            try {
+                ProcessHandle jm = ProcessHandle.of(Long.parseLong(Files.readString(
+                        clusters.dir(intent.jobId()).resolve("pids/jobmanager.pid")).strip())).orElseThrow();
+                jm.destroyForcibly();
+                jm.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                killed = intent.jobId();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not kill the JobManager of " + intent.jobId(), e);
+            }
+        }
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Hooks {
+        @org.springframework.context.annotation.Bean
+        KillJobManagerAfterTrigger killJobManagerAfterTrigger(LocalClusters clusters) {
+            KillJobManagerAfterTrigger hook = new KillJobManagerAfterTrigger();
+            hook.clusters = clusters;
+            return hook;
+        }
     }
 
     @Test
