@@ -276,6 +276,18 @@ class DeploymentsOnSessionClusterTest {
                 + d + "\nevents: " + admin().get(DEPLOYMENTS + "/" + name + "/events").body());
     }
 
+    /** The deployment once it runs a job of the given parallelism, or as last read when the timeout passed. */
+    private JsonNode awaitRunningAt(String name, int parallelism) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode d = admin().get(DEPLOYMENTS + "/" + name).json();
+        while (System.nanoTime() < deadline && !(d.at("/status/state").asString().equals("RUNNING")
+                && d.at("/status/lastReconciledSpec/template/parallelism").asInt() == parallelism)) {
+            Thread.sleep(500);
+            d = admin().get(DEPLOYMENTS + "/" + name).json();
+        }
+        return d;
+    }
+
     /** The jobs Flink runs (not ended) under the deployment's job name. */
     private List<JobDetails> jobsInFlink(String jobName) throws Exception {
         return new FlinkJobs(cluster.restUrl()).overview().stream()
@@ -341,13 +353,7 @@ class DeploymentsOnSessionClusterTest {
                 "invalid field 'spec.template.parallelism': 3 does not fit the session cluster", "2 free slot(s)");
 
         assertThat(api.put(DEPLOYMENTS + "/orders", measurement("orders", "RUNNING", 1)).status()).isEqualTo(200);
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode d = api.get(DEPLOYMENTS + "/orders").json();
-        while (System.nanoTime() < deadline && !(d.at("/status/state").asString().equals("RUNNING")
-                && d.at("/status/lastReconciledSpec/template/parallelism").asInt() == 1)) {
-            Thread.sleep(500);
-            d = api.get(DEPLOYMENTS + "/orders").json();
-        }
+        JsonNode d = awaitRunningAt("orders", 1);
         assertThat(d.at("/status/lastReconciledSpec/template/parallelism").asInt()).as(d.toString()).isEqualTo(1);
         assertThat(d.at("/status/state").asString()).isEqualTo("RUNNING");
         String after = d.at("/status/jobId").asString();
@@ -438,13 +444,7 @@ class DeploymentsOnSessionClusterTest {
         assertThat(api.put(DEPLOYMENTS + "/sticky?dryRun=true", stateless).json().get("plan").asString())
                 .startsWith("cancel, then start at parallelism 2 with empty state; ");
         assertThat(api.put(DEPLOYMENTS + "/sticky", stateless).status()).isEqualTo(200);
-        deadline = System.nanoTime() + TIMEOUT.toNanos();
-        d = api.get(DEPLOYMENTS + "/sticky").json();
-        while (System.nanoTime() < deadline && !(d.at("/status/state").asString().equals("RUNNING")
-                && d.at("/status/lastReconciledSpec/template/parallelism").asInt() == 2)) {
-            Thread.sleep(500);
-            d = api.get(DEPLOYMENTS + "/sticky").json();
-        }
+        d = awaitRunningAt("sticky", 2);
         assertThat(d.at("/status/lastReconciledSpec/template/parallelism").asInt()).as(d.toString()).isEqualTo(2);
         assertThat(d.at("/status/lastError").isNull()).isTrue();
         JsonNode statelessJobs = api.get(DEPLOYMENTS + "/sticky/jobs").json();
@@ -501,13 +501,7 @@ class DeploymentsOnSessionClusterTest {
         assertThat(api.put(DEPLOYMENTS + "/canary?dryRun=true", good).json().get("plan").asString())
                 .contains("rolled back to the running spec if its tasks do not all run within 2m");
         assertThat(api.put(DEPLOYMENTS + "/canary", good).status()).isEqualTo(200);
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode d = api.get(DEPLOYMENTS + "/canary").json();
-        while (System.nanoTime() < deadline && !(d.at("/status/state").asString().equals("RUNNING")
-                && d.at("/status/lastReconciledSpec/template/parallelism").asInt() == 2)) {
-            Thread.sleep(500);
-            d = api.get(DEPLOYMENTS + "/canary").json();
-        }
+        JsonNode d = awaitRunningAt("canary", 2);
         assertThat(d.at("/status/state").asString()).as(d.toString()).isEqualTo("RUNNING");
         assertThat(d.at("/status/lastError").isNull()).isTrue();
         assertThat(d.at("/status/lastStableSpec/template/parallelism").asInt()).isEqualTo(2);
