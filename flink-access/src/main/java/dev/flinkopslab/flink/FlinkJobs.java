@@ -139,6 +139,22 @@ public final class FlinkJobs {
         return rest.call(CheckpointingStatisticsHeaders.getInstance(), jobParameters(job), EmptyRequestBody.getInstance());
     }
 
+    /**
+     * The savepoint a job ended with (a stop-with-savepoint), read from its checkpoint history: its newest completed
+     * savepoint, when no completed checkpoint came after it. What tells a stop's outcome once Flink has forgotten the
+     * trigger's result ({@code rest.async.store-duration}).
+     */
+    public Optional<String> finalSavepoint(JobID job) throws FlinkRestException {
+        CheckpointingStatistics.LatestCheckpoints latest = checkpoints(job).getLatestCheckpoints();
+        CheckpointStatistics.CompletedCheckpointStatistics savepoint = latest.getSavepointStatistics();
+        CheckpointStatistics.CompletedCheckpointStatistics checkpoint = latest.getCompletedCheckpointStatistics();
+        if (savepoint == null || savepoint.getExternalPath() == null
+                || (checkpoint != null && checkpoint.getId() > savepoint.getId())) {
+            return Optional.empty();
+        }
+        return Optional.of(savepoint.getExternalPath());
+    }
+
     public long completedCheckpoints(JobID job) throws FlinkRestException {
         return checkpoints(job).getCounts().getNumberCompletedCheckpoints();
     }

@@ -33,7 +33,7 @@ class SavepointCalls {
             COMPLETED,
             /** Flink refused the trigger, or the savepoint failed */
             FAILED,
-            /** Flink never heard of the trigger id: the crash came before the trigger reached it */
+            /** Flink does not know the trigger id: the crash came before the trigger reached it, or Flink forgot it */
             UNKNOWN,
             /** nothing answered, or the call broke off: try again next round */
             NO_ANSWER
@@ -53,6 +53,20 @@ class SavepointCalls {
         SavepointOutcome o = outcome.get();
         return o.succeeded() ? new Answer(Answer.Kind.COMPLETED, o.location())
                 : new Answer(Answer.Kind.FAILED, o.failure() + o.reason().map(r -> " (" + r + ")").orElse(""));
+    }
+
+    /**
+     * A stop whose job has ended while Flink no longer knows the trigger (it forgets results after {@code
+     * rest.async.store-duration}): COMPLETED with the savepoint the job ended with, FAILED when it ended without one.
+     */
+    Answer endedWith(Deployment d, String job) {
+        try {
+            return targets.jobs(d, job).finalSavepoint(JobID.fromHexString(job))
+                    .map(location -> new Answer(Answer.Kind.COMPLETED, location))
+                    .orElseGet(() -> new Answer(Answer.Kind.FAILED, "the job ended without a savepoint"));
+        } catch (FlinkRestException e) {
+            return new Answer(Answer.Kind.NO_ANSWER, e.getMessage());
+        }
     }
 
     /** @param stop stop the job with the savepoint; else the job runs on */

@@ -64,14 +64,21 @@ public class Stops {
     public void pollSavepoint(Deployment d, Observation o) {
         Intent intent = d.status().intent();
         if (!o.known()) {
-            lost(d);
+            lost(d, "job " + intent.jobId() + " is gone from Flink before its savepoint " + intent.triggerId()
+                    + " was confirmed");
             return;
         }
         SavepointCalls.Answer answer = calls.poll(d, intent.jobId(), intent.triggerId());
         switch (answer.kind()) {
             case NO_ANSWER -> status.write(d, d.status().withError("polling savepoint " + intent.triggerId() + ": "
                     + answer.detail()));
-            case UNKNOWN -> trigger(d);
+            case UNKNOWN -> {
+                if (o.terminal()) {
+                    ended(d, o);
+                } else {
+                    trigger(d);
+                }
+            }
             case COMPLETED -> completed(d, answer.detail());
             case FAILED -> failed(d, answer.detail());
             case IN_PROGRESS, ACCEPTED -> { }
@@ -151,14 +158,30 @@ public class Stops {
     }
 
     /**
-     * The job is gone from Flink (a LOCAL job's JobManager died, a session cluster lost it) while its savepoint was
-     * under way: nothing can confirm the savepoint, so it is FAILED; the intent ends, and the next round restarts the
-     * deployment's job from the latest state as for any job that vanished. Not a savepoint attempt: no old job runs on.
+     * The job ended and Flink no longer knows the trigger (the platform was down longer than Flink keeps a trigger's
+     * result): the savepoint the job ended with is the stop's; a job that ended without one lost it.
      */
-    private void lost(Deployment d) {
+    private void ended(Deployment d, Observation o) {
         Intent intent = d.status().intent();
-        String why = "job " + intent.jobId() + " is gone from Flink before its savepoint " + intent.triggerId()
-                + " was confirmed";
+        SavepointCalls.Answer answer = o.jobStatus() == JobStatus.FINISHED ? calls.endedWith(d, intent.jobId())
+                : new SavepointCalls.Answer(SavepointCalls.Answer.Kind.FAILED, "the job ended " + o.jobStatus());
+        switch (answer.kind()) {
+            case COMPLETED -> completed(d, answer.detail());
+            case NO_ANSWER -> status.write(d, d.status().withError("reading job " + intent.jobId() + "'s savepoints: "
+                    + answer.detail()));
+            default -> lost(d, "job " + intent.jobId() + " ended before its savepoint " + intent.triggerId()
+                    + " was confirmed: " + answer.detail());
+        }
+    }
+
+    /**
+     * The job ended or is gone from Flink (a LOCAL job's JobManager died, a session cluster lost it) while its
+     * savepoint was under way, and nothing confirms the savepoint: it is FAILED; the intent ends, and the next round
+     * restarts the deployment's job from the latest state as for any job that vanished. Not a savepoint attempt: no
+     * old job runs on.
+     */
+    private void lost(Deployment d, String why) {
+        Intent intent = d.status().intent();
         tx.executeWithoutResult(t -> {
             history.savepointFailed(intent.savepointId(), why);
             history.event(d.id(), DeploymentEvent.Type.SAVEPOINT_FAILED, intent.jobId(), why);

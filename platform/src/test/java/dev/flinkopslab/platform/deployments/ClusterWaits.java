@@ -3,8 +3,10 @@ package dev.flinkopslab.platform.deployments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /** Waiting on a condition, and on a LOCAL cluster's processes being gone: what the LOCAL-target tests share. */
@@ -33,14 +35,18 @@ final class ClusterWaits {
                 return true;
             }
             try (Stream<Path> files = Files.list(pids)) {
-                return files.map(ClusterWaits::pid).noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false));
+                return files.map(ClusterWaits::pid).noneMatch(p -> p.isPresent()
+                        && ProcessHandle.of(p.getAsLong()).map(ProcessHandle::isAlive).orElse(false));
             }
         }, timeout, "no process of the cluster in " + clusterDir + " is alive");
     }
 
-    private static long pid(Path file) {
+    /** The pid a file names; none when the cluster's stop deleted the file between the listing and the read. */
+    private static OptionalLong pid(Path file) {
         try {
-            return Long.parseLong(Files.readString(file).strip());
+            return OptionalLong.of(Long.parseLong(Files.readString(file).strip()));
+        } catch (NoSuchFileException e) {
+            return OptionalLong.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

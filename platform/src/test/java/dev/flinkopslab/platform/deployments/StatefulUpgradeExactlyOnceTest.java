@@ -3,11 +3,13 @@ package dev.flinkopslab.platform.deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flinkopslab.flink.FlinkJobs;
+import dev.flinkopslab.flink.FlinkRestException;
 import dev.flinkopslab.pipeline.PartFiles;
 import dev.flinkopslab.pipeline.PipelineConfig;
 import dev.flinkopslab.pipeline.options.JobArguments;
 import dev.flinkopslab.pipeline.options.Target;
 import dev.flinkopslab.platform.clusters.LocalClusters;
+import dev.flinkopslab.platform.reconciler.ReconcilerHook;
 import dev.flinkopslab.testing.ExpectedResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.rest.messages.TriggerId;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +49,9 @@ import tools.jackson.databind.JsonNode;
  * windows between the two; one that dropped the window state (allowNonRestoredState) or the sink's pending files
  * misses windows or counts them short. A restart of the FINISHED job from the upgrade savepoint (what the
  * reconciler did to bounded jobs) re-commits everything after the upgrade. Each changes the multiset.
+ *
+ * <p>The stop's result is read the hard way: Flink keeps it for 1 s only (less rounds down to 0 s: forever), and a hook holds the reconciler until
+ * Flink has forgotten it, so the platform must find the savepoint in the ended job's checkpoint history.
  */
 @Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -60,6 +68,8 @@ class StatefulUpgradeExactlyOnceTest {
     int port;
     @Autowired
     LocalClusters clusters;
+    @Autowired
+    AwaitStopResultForgotten forgetting;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -104,6 +114,9 @@ class StatefulUpgradeExactlyOnceTest {
         assertThat(savepoints.get(0).get("origin").asString()).isEqualTo("UPGRADE");
         assertThat(savepoints.get(0).get("state").asString()).isEqualTo("COMPLETED");
         String savepoint = savepoints.get(0).get("location").asString();
+        assertThat(forgetting.forgotten()).as("Flink had forgotten the stop's result (rest.async.store-duration 1 s) "
+                + "when the platform first polled it: the savepoint came from the job's checkpoint history")
+                .isEqualTo(savepoints.get(0).get("triggerId").asString());
         JsonNode jobs = api.get(DEPLOYMENTS + "/" + NAME + "/jobs").json();
         assertThat(jobs.get(0).get("flinkJobId").asString()).isEqualTo(second);
         assertThat(jobs.get(0).get("restoredFrom").asString()).as("the new job's jobs row").isEqualTo(savepoint);
@@ -147,6 +160,55 @@ class StatefulUpgradeExactlyOnceTest {
         assertThat(api.delete(DEPLOYMENTS + "/" + NAME).status()).as("no job runs any more").isEqualTo(204);
     }
 
+    /**
+     * Holds the reconciler, right after it triggered a stop-with-savepoint, until the job has ended and Flink has
+     * forgotten the trigger's result: as after a platform down for longer than Flink keeps results.
+     */
+    static final class AwaitStopResultForgotten implements ReconcilerHook {
+        private LocalClusters clusters;
+        private volatile String forgotten;
+
+        String forgotten() {
+            return forgotten;
+        }
+
+        @Override
+        public void at(Point at, Deployment d) {
+            Intent intent = d.status().intent();
+            if (at != Point.FLINK_CALLED || intent == null || intent.step() != Intent.Step.STOPPING) {
+                return;
+            }
+            FlinkJobs flink = new FlinkJobs(clusters.restUrl(intent.jobId()).orElseThrow());
+            JobID job = JobID.fromHexString(intent.jobId());
+            try {
+                ClusterWaits.await(() -> {
+                    if (!flink.status(job).isGloballyTerminalState()) {
+                        return false;
+                    }
+                    try {
+                        flink.savepoint(job, TriggerId.fromHexString(intent.triggerId()));
+                        return false;
+                    } catch (FlinkRestException e) {
+                        return !e.noAnswer() && e.status() == 404;
+                    }
+                }, TIMEOUT, "job " + job + " ended and Flink forgot the trigger " + intent.triggerId());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            forgotten = intent.triggerId();
+        }
+    }
+
+    @TestConfiguration
+    static class Hooks {
+        @Bean
+        AwaitStopResultForgotten awaitStopResultForgotten(LocalClusters clusters) {
+            AwaitStopResultForgotten hook = new AwaitStopResultForgotten();
+            hook.clusters = clusters;
+            return hook;
+        }
+    }
+
     private static String deployment(long artifactId, int parallelism, List<String> args) {
         StringBuilder argList = new StringBuilder();
         for (String a : args) {
@@ -156,6 +218,7 @@ class StatefulUpgradeExactlyOnceTest {
                 {"metadata": {"name": "%s"},
                  "spec": {"state": "RUNNING", "upgradeStrategy": "STATEFUL", "restoreStrategy": "LATEST_SAVEPOINT",
                           "template": {"artifactId": %d, "entryClass": "%s", "programArgs": [%s], "parallelism": %d,
+                                       "flinkConfiguration": {"rest.async.store-duration": "1 s"},
                                        "resources": {"jobManager": {"cpu": 1, "memory": "1G"},
                                                      "taskManager": {"cpu": 1, "memory": "1280m"}}},
                           "maxJobCreationAttempts": 2}}
