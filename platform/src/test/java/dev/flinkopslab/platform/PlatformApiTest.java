@@ -215,7 +215,7 @@ class PlatformApiTest {
 
         Response page = send(request("/login").GET());
         assertThat(page.status()).isEqualTo(200);
-        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
+        Matcher csrf = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertThat(csrf.find()).as(page.body()).isTrue();
         String cookie = cookie(page);
         Response login = send(request("/login").header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")

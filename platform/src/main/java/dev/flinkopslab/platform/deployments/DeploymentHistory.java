@@ -152,13 +152,13 @@ public class DeploymentHistory {
                 .param("msg", clip(message, 2000)).update();
     }
 
-    /** Newest first, at most {@code limit}. */
     /** How many events of {@code type} the deployment has for one job. */
     public int eventCount(long deployment, String flinkJobId, DeploymentEvent.Type type) {
         return jdbc.sql("SELECT COUNT(*) FROM deployment_event WHERE deployment_id = :d AND flink_job_id = :job AND type = :type")
                 .param("d", deployment).param("job", flinkJobId).param("type", type.name()).query(Integer.class).single();
     }
 
+    /** Newest first, at most {@code limit}. */
     public List<DeploymentEvent> events(long deployment, int limit) {
         return jdbc.sql("SELECT * FROM deployment_event WHERE deployment_id = :d ORDER BY id DESC").param("d", deployment)
                 .withMaxRows(limit).query((rs, row) -> new DeploymentEvent(rs.getLong("id"), rs.getLong("deployment_id"),

@@ -137,6 +137,6 @@ public class DeploymentValidator {
     }
 
     static ApiException invalid(String field, String why) {
-        return ApiException.badRequest("invalid field '" + field + "': " + why);
+        return ApiException.invalidField(field, why);
     }
 }

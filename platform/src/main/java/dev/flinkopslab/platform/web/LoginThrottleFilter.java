@@ -12,11 +12,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Login attempts — a form post to {@code /login} or a call with basic auth — are counted per user name and
- * client address: a 401 is a failure, anything else a success. A throttled pair gets 429 before its password
+ * client address: a 401 (or a redirect marked failed) is a failure, anything else below 400 a success. A throttled pair gets 429 before its password
  * is even checked.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
+    private static final String FAILED = LoginThrottleFilter.class.getName() + ".failed";
     private final LoginThrottle throttle;
+
+    /** A failed login answered with something else than a 401 (the web page's redirect back to the form). */
+    static void markFailed(HttpServletRequest request) {
+        request.setAttribute(FAILED, Boolean.TRUE);
+    }
 
     LoginThrottleFilter(LoginThrottle throttle) {
         this.throttle = throttle;
@@ -40,7 +46,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == 401) {
+        if (response.getStatus() == 401 || request.getAttribute(FAILED) != null) {
             throttle.failed(username, address);
         } else if (response.getStatus() < 400) {
             throttle.succeeded(username, address);
