@@ -21,6 +21,12 @@ class PageAccess {
         return PageUser.of(user, namespace, access.require(user, namespace, needed), users);
     }
 
+    /** Any logged-in user, for pages of their own (API tokens): shown with their role in the default namespace. */
+    PageUser anyone(PlatformUser user) {
+        return PageUser.of(user, NamespaceAccess.DEFAULT_NAMESPACE,
+                users.roleIn(user.id(), NamespaceAccess.DEFAULT_NAMESPACE).orElse(Role.VIEWER), users);
+    }
+
     PageUser requireUserAdmin(PlatformUser user) {
         access.requireUserAdmin(user);
         return PageUser.of(user, NamespaceAccess.DEFAULT_NAMESPACE, Role.ADMIN, users);

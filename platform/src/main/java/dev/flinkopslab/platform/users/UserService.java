@@ -40,7 +40,7 @@ public class UserService {
         }
         for (String ns : roles.keySet()) {
             if (!users.namespaceExists(ns)) {
-                throw ApiException.badRequest("invalid field 'roles': no namespace '" + ns + "'");
+                throw ApiException.invalidField("roles", "no namespace '" + ns + "'");
             }
         }
         long id = users.insert(username, encoder.encode(password), Instant.now());

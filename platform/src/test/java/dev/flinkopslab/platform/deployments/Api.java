@@ -11,50 +11,50 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** The platform's API over real HTTP, as a user with basic auth. */
-final class Api {
+public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String auth;
 
-    Api(int port, String user, String password) {
+    public Api(int port, String user, String password) {
         this.base = "http://localhost:" + port;
         this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    record Response(int status, String body) {
-        JsonNode json() {
+    public record Response(int status, String body) {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String error() {
+        public String error() {
             return json().get("error").asString();
         }
     }
 
-    Response get(String path) throws Exception {
+    public Response get(String path) throws Exception {
         return send(request(path).GET());
     }
 
-    Response post(String path, String json) throws Exception {
+    public Response post(String path, String json) throws Exception {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response put(String path, String json) throws Exception {
+    public Response put(String path, String json) throws Exception {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A JSON merge patch (RFC 7386). */
-    Response patch(String path, String json) throws Exception {
+    public Response patch(String path, String json) throws Exception {
         return send(request(path).header("Content-Type", "application/merge-patch+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response delete(String path) throws Exception {
+    public Response delete(String path) throws Exception {
         return send(request(path).DELETE());
     }
 
-    Response upload(String path, String fileName, byte[] content) throws Exception {
+    public Response upload(String path, String fileName, byte[] content) throws Exception {
         String boundary = "----lab" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
