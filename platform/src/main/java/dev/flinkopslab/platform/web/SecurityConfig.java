@@ -54,7 +54,7 @@ class SecurityConfig {
             ErrorBody.write(response, 401, WRONG_CREDENTIALS);
         };
         AccessDeniedHandler denied = (request, response, e) -> ErrorBody.write(response, 403, e instanceof CsrfException
-                ? "missing or invalid CSRF token: a form must send the _csrf field (or the X-XSRF-TOKEN header) of this session; API clients use a bearer token"
+                ? "missing or invalid CSRF token: a form must send the _csrf field (or the X-CSRF-TOKEN header) of this session; API clients use a bearer token"
                 : "not allowed: " + e.getMessage());
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/page/**", "/actuator/health", "/actuator/health/**").permitAll()
