@@ -177,6 +177,25 @@ class PageAccessBrowserTest {
         }
     }
 
+    @Test
+    void everyControlHasALabel() throws Exception {
+        seed();
+        try (Browser b = Browser.open("http://localhost:" + port)) {
+            b.logIn("admin", ADMIN_PASSWORD);
+            b.await(PAGE, "the deployments", d -> d.getCurrentUrl().endsWith("/namespaces/default/deployments"));
+            for (String page : new String[] {"/login", "/namespaces/default/deployments", DEPLOYMENT, DEPLOYMENT + "/edit",
+                    "/namespaces/default/deployments/new", "/namespaces/default/artifacts", "/users", "/tokens"}) {
+                b.go(page);
+                Object unlabelled = b.driver.executeScript("""
+                        return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+                          .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.textContent.trim())
+                          .map(c => c.outerHTML);
+                        """);
+                assertThat((java.util.List<?>) unlabelled).as(page + ": controls without a label").isEmpty();
+            }
+        }
+    }
+
     /** A form post from the page's origin, made by hand in the browser: its status. */
     private static int post(Browser b, String path, String body, boolean withOwnCsrfToken) {
         Object status = b.driver.executeAsyncScript("""
