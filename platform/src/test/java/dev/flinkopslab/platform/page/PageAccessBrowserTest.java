@@ -178,6 +178,21 @@ class PageAccessBrowserTest {
     }
 
     @Test
+    void timesAreShownInTheViewersTimeZone() {
+        try (Browser b = Browser.open("http://localhost:" + port)) {
+            b.driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Asia/Tokyo"));
+            b.logIn("admin", ADMIN_PASSWORD);
+            b.await(PAGE, "the deployments", d -> d.getCurrentUrl().endsWith("/namespaces/default/deployments"));
+            b.go("/users");
+            org.openqa.selenium.WebElement time = b.find("tr[data-user=admin] time");
+            java.time.Instant at = java.time.Instant.parse(time.getAttribute("datetime"));
+            String expected = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy, h:mm:ss a", java.util.Locale.US)
+                    .format(at.atZone(java.time.ZoneId.of("Asia/Tokyo")));
+            assertThat(time.getText().replace('\u202f', ' ')).as("the admin's creation time, in Tokyo").isEqualTo(expected);
+        }
+    }
+
+    @Test
     void everyControlHasALabel() throws Exception {
         seed();
         try (Browser b = Browser.open("http://localhost:" + port)) {
