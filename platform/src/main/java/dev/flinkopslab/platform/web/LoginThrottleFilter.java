@@ -40,7 +40,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         OptionalLong wait = throttle.retryAfterSeconds(username, address);
         if (wait.isPresent()) {
             response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-            ErrorBody.write(response, 429, "too many failed logins for user '" + username + "' from " + address + " ("
+            ErrorBody.writeFor(request, response, 429, "too many failed logins for user '" + username + "' from " + address + " ("
                     + throttle.maxFailures() + " within " + throttle.window().toMinutes() + " min); wait "
                     + wait.getAsLong() + " s, then try again");
             return;

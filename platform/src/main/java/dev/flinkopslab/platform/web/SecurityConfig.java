@@ -53,7 +53,7 @@ class SecurityConfig {
             response.setHeader("WWW-Authenticate", "Basic realm=\"lab platform\"");
             ErrorBody.write(response, 401, WRONG_CREDENTIALS);
         };
-        AccessDeniedHandler denied = (request, response, e) -> ErrorBody.write(response, 403, e instanceof CsrfException
+        AccessDeniedHandler denied = (request, response, e) -> ErrorBody.writeFor(request, response, 403, e instanceof CsrfException
                 ? "missing or invalid CSRF token: a form must send the _csrf field (or the X-CSRF-TOKEN header) of this session; API clients use a bearer token"
                 : "not allowed: " + e.getMessage());
         http.authorizeHttpRequests(a -> a

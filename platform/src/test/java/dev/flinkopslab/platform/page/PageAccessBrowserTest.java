@@ -110,6 +110,16 @@ class PageAccessBrowserTest {
             b.await(PAGE, "the deployments", d -> d.getCurrentUrl().endsWith("/namespaces/default/deployments"));
             assertThat(post(b, DEPLOYMENT + "/delete", "", false)).isEqualTo(403);
             assertThat(post(b, DEPLOYMENT + "/delete", "_csrf=forged", false)).isEqualTo(403);
+            b.driver.executeScript("""
+                    const f = document.createElement('form');
+                    f.method = 'post';
+                    f.action = arguments[0];
+                    document.body.appendChild(f);
+                    f.submit();
+                    """, DEPLOYMENT + "/delete");
+            b.await(PAGE, "the refusal as a page", d -> d.findElement(By.tagName("h1")).getText().equals("403"));
+            assertThat(b.text("p.error")).startsWith("missing or invalid CSRF token");
+            assertThat(b.present("a[href='/login']")).isTrue();
         }
         assertThat(admin().get("/api/v1" + DEPLOYMENT).status()).as("still there").isEqualTo(200);
     }
@@ -141,6 +151,7 @@ class PageAccessBrowserTest {
             b.logIn("admin", ADMIN_PASSWORD);
             b.await(PAGE, "the deployments", d -> d.getCurrentUrl().endsWith("/namespaces/default/deployments"));
             b.find("nav a[href='/users']").click();
+            b.await(PAGE, "the users page", d -> d.findElement(By.id("create-user")));
             b.find("#username").sendKeys("eddie");
             b.find("#password").sendKeys("eddie-password-123");
             b.find("#role option[value=EDITOR]").click();
@@ -149,9 +160,10 @@ class PageAccessBrowserTest {
             assertThat(b.text("tr[data-user=eddie]")).contains("EDITOR in default");
 
             b.find("nav a[href='/tokens']").click();
+            b.await(PAGE, "the tokens page", d -> d.findElement(By.id("create-token")));
             b.find("#name").sendKeys("browser test");
             b.find("#create-token").click();
-            String token = b.find("#token-value").getAttribute("value");
+            String token = b.await(PAGE, "the new token, shown", d -> d.findElement(By.id("token-value"))).getAttribute("value");
             assertThat(new BearerApi(port, token).me()).as("the shown token works").isEqualTo(200);
             b.go("/tokens");
             assertThat(b.present("#created-token")).as("shown only once").isFalse();

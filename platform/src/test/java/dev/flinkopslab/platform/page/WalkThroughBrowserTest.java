@@ -63,6 +63,7 @@ class WalkThroughBrowserTest {
             b.await(PAGE, "after the login: the deployments", d -> d.getCurrentUrl().endsWith("/namespaces/default/deployments"));
 
             b.find("nav a[href$='/artifacts']").click();
+            b.await(PAGE, "the JARs page", d -> d.findElement(By.id("file")));
             Path jar = Path.of(System.getProperty("lab.job.jar", "../pipeline/target/flink-ops-lab-job.jar")).toAbsolutePath().normalize();
             b.find("#file").sendKeys(jar.toString());
             b.find("#upload button[type=submit]").click();
@@ -101,6 +102,7 @@ class WalkThroughBrowserTest {
             b.go("/namespaces/default/deployments/training");
 
             b.find("a[href$='/training/edit']").click();
+            b.await(PAGE, "the edit form", d -> d.findElement(By.id("upgradeStrategy")));
             new Select(b.find("#upgradeStrategy")).selectByValue("STATEFUL");
             new Select(b.find("#restoreStrategy")).selectByValue("LATEST_SAVEPOINT");
             replace(b.find("#parallelism"), "2");
